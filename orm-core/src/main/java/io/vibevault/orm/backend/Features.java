@@ -1,0 +1,60 @@
+package io.vibevault.orm.backend;
+
+import java.util.Set;
+
+/**
+ * What a backend can do, as questions (Django's {@code DatabaseFeatures}). The ORM asks these
+ * instead of naming vendors.
+ *
+ * <pre>{@code
+ * if (!features.hasSelectForUpdateSkipLocked()) throw new NotSupportedError("...");
+ * }</pre>
+ */
+public interface Features {
+  /** INSERT ... RETURNING for single and multi-row inserts. */
+  boolean canReturnRowsFromInsert();
+
+  boolean hasSelectForUpdate();
+
+  boolean hasSelectForUpdateNowait();
+
+  boolean hasSelectForUpdateSkipLocked();
+
+  boolean hasSelectForUpdateOf();
+
+  /** {@code NULLS FIRST} / {@code NULLS LAST} in ORDER BY. */
+  boolean supportsNullsOrdering();
+
+  /** Whether NULL sorts before every value in ascending order. */
+  boolean nullsSortFirstAscending();
+
+  /** DDL inside a transaction is rolled back with it. */
+  boolean supportsTransactionalDdl();
+
+  /** JSON containment ({@code contains}, {@code contained_by}) on JSON fields. */
+  boolean supportsJsonContains();
+
+  /** The most bound parameters one statement may have. */
+  int maxQueryParams();
+
+  /** A whole list can be bound as one array parameter ({@code = ANY(?)}). */
+  boolean supportsArrayParameters();
+
+  /** {@code ignoreConflicts} in bulk inserts. */
+  boolean supportsIgnoreConflicts();
+
+  /** {@code updateConflicts} (upsert) in bulk inserts. */
+  boolean supportsUpdateConflicts();
+
+  /** Upserts must name the unique fields that conflict. */
+  boolean upsertRequiresUniqueFields();
+
+  /** Options allowed in {@code explain(...)}: keys, each mapped to the values it accepts. */
+  Set<String> explainOptions();
+
+  /** ORDER BY / LIMIT inside the parts of a UNION. */
+  boolean supportsSliceInCompound();
+
+  /** Streaming a result needs an open transaction (PostgreSQL cursors). */
+  boolean streamingNeedsTransaction();
+}

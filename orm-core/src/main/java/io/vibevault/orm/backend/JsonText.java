@@ -1,0 +1,56 @@
+package io.vibevault.orm.backend;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vibevault.orm.exception.ValidationError;
+
+/**
+ * A JSON document in its text form: the neutral value the ORM hands a backend to bind for a JSON
+ * column, and the one a backend reads back. The backend decides how the column takes it ({@code
+ * jsonb} on PostgreSQL, text elsewhere).
+ *
+ * <pre>{@code
+ * JsonText json = JsonText.of(Map.of("sentiment", Map.of("label", "positive")));
+ * Object back = json.parse();
+ * }</pre>
+ */
+public record JsonText(String text) {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+
+  /** Encodes a Java value (Map, List, String, Number, Boolean or null) as JSON. */
+  public static JsonText of(Object value) {
+    try {
+      return new JsonText(MAPPER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new ValidationError("Value is not JSON serializable: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Decodes the text into Maps, Lists, Strings, Numbers, Booleans and nulls. */
+  public Object parse() {
+    try {
+      Object value = MAPPER.readValue(text, Object.class);
+      return normalise(value);
+    } catch (JsonProcessingException e) {
+      throw new ValidationError("Stored value is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** The shared mapper, configured once. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static Object normalise(Object value) {
+    // Integral values that came back as BigDecimal (e.g. "1.0" is kept as BigDecimal, 1 as Integer)
+    // are left alone: Jackson already gives Integer/Long for integral literals.
+    return value;
+  }
+}

@@ -1,0 +1,114 @@
+package io.vibevault.orm.backend;
+
+import io.vibevault.orm.exception.DatabaseError;
+import io.vibevault.orm.model.FieldKind;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL a backend writes for the compiler's questions (Django's {@code DatabaseOperations}):
+ * quoting, binding and reading values, lookups, date parts, JSON paths, paging, locking and error
+ * translation. Every value reaches the database as a bound parameter; every identifier comes from
+ * model metadata and is quoted here.
+ *
+ * <pre>{@code
+ * Fragment f = ops.dateExtract(DatePart.YEAR, Fragment.sql(col), FieldKind.DATE_TIME);
+ * }</pre>
+ */
+public interface Operations {
+  /** Quotes an identifier that came from model metadata. */
+  String quoteName(String name);
+
+  /** Binds a neutral value (or null) at {@code index}. */
+  void bind(PreparedStatement ps, int index, Object value) throws SQLException;
+
+  /** Reads a column of a known kind as a neutral value, or null for SQL NULL. */
+  Object read(ResultSet rs, int index, FieldKind kind) throws SQLException;
+
+  /**
+   * Reads a column whose kind the ORM does not know (raw SQL, cursors): integers as Long, decimals
+   * as BigDecimal, floats as Double, text as String, timestamps as Instant, dates as LocalDate.
+   */
+  Object readAny(ResultSet rs, int index) throws SQLException;
+
+  /** Wraps a driver exception into the ORM's typed exceptions, keeping it as the cause. */
+  DatabaseError translate(SQLException e, String sql);
+
+  /**
+   * A LIKE lookup. When {@code rhsIsPattern} the right side is a bound pattern already escaped with
+   * {@code \} and given its wildcards ({@link PatternKind#pattern}); otherwise it is an expression
+   * whose value the SQL must escape and wrap in wildcards itself.
+   */
+  Fragment patternMatch(PatternKind kind, Fragment lhs, Fragment rhs, boolean rhsIsPattern);
+
+  /** Case-insensitive equality ({@code iexact}), Unicode-aware on every backend. */
+  Fragment iexact(Fragment lhs, Fragment rhs);
+
+  /** A regular-expression match. */
+  Fragment regex(Fragment lhs, Fragment rhs, boolean caseInsensitive);
+
+  /** An integer date part of a DATE or DATE_TIME (in UTC) expression. */
+  Fragment dateExtract(DatePart part, Fragment lhs, FieldKind kind);
+
+  /** The UTC date of a DATE_TIME expression. */
+  Fragment castToDate(Fragment lhs);
+
+  /** The UTC time of day of a DATE_TIME expression. */
+  Fragment castToTime(Fragment lhs);
+
+  /**
+   * {@code lhs IN (...)} for a non-empty list of neutral values of {@code kind}: one array
+   * parameter where the backend supports it, otherwise chunks OR-ed together under the parameter
+   * limit.
+   */
+  Fragment inList(Fragment lhs, List<Object> values, FieldKind kind);
+
+  /** The LIMIT / OFFSET clause (leading space included), or empty when both are absent. */
+  Fragment limitOffset(Long limit, long offset);
+
+  /** The row-locking clause (leading space included). */
+  String forUpdate(boolean nowait, boolean skipLocked, List<String> ofTables);
+
+  /** The function call giving a random number for {@code orderBy("?")}. */
+  String randomFunction();
+
+  /** One ORDER BY term, with explicit NULL placement emulated where the backend lacks it. */
+  Fragment orderBy(Fragment expression, boolean descending, Boolean nullsFirst);
+
+  /** Text appended to an INSERT to return these columns, or null when not supported. */
+  String returning(List<String> quotedColumns);
+
+  /**
+   * The INSERT prefix and suffix for a bulk insert handling conflicts. Returns {@code [prefix,
+   * suffix]}: prefix replaces {@code INSERT INTO}, suffix follows the VALUES list.
+   */
+  String[] onConflict(boolean ignore, List<String> uniqueColumns, List<String> updateColumns);
+
+  /** The EXPLAIN prefix for already allowlisted options. */
+  String explainPrefix(Map<String, String> options);
+
+  /** A literal for DDL only (defaults and check constraints in CREATE TABLE). */
+  String quoteValue(Object neutral);
+
+  // JSON. Paths are lists of keys (String) and array indexes (Integer); they are always bound.
+
+  /** The JSON value at {@code path} in a form comparable with {@link #jsonValue}. */
+  Fragment jsonExtract(Fragment column, List<Object> path);
+
+  /** The JSON value at {@code path} as SQL text/number (strings unquoted), for scalar lookups. */
+  Fragment jsonExtractScalar(Fragment column, List<Object> path);
+
+  /** A bound JSON document comparable with {@link #jsonExtract}. */
+  Fragment jsonValue(JsonText value);
+
+  /** Whether the document has a value (possibly JSON null) at {@code path}. */
+  Fragment jsonHasKey(Fragment column, List<Object> path);
+
+  /**
+   * JSON containment, {@code column @> value}; only where {@link Features#supportsJsonContains}.
+   */
+  Fragment jsonContains(Fragment column, JsonText value, boolean containedBy);
+}

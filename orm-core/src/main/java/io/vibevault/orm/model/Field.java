@@ -1,0 +1,261 @@
+package io.vibevault.orm.model;
+
+import io.vibevault.orm.backend.JsonText;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The metadata of one model field (Django's {@code Field}): its names, column, storage kind,
+ * options and, for relations, its {@link Relation}. Built once per model class by {@link
+ * ModelMeta}; read-only afterwards.
+ *
+ * <pre>{@code
+ * Field title = ModelMeta.of(Memory.class).field("title");
+ * title.column();      // "title"
+ * title.maxLength();   // 255
+ * }</pre>
+ */
+public final class Field {
+  private final ModelMeta model;
+  private final String name;
+  private final String attname;
+  private final String column;
+  private final FieldKind declaredKind;
+  private final Class<?> javaType;
+  private final Options options;
+  private final Relation relation;
+  private final VarHandle handle;
+  private final Function<Object, Object> fromNeutral;
+  private volatile FieldKind resolvedKind;
+
+  /** The options of a field, as declared by its annotation. */
+  record Options(
+      boolean nullable,
+      boolean blank,
+      boolean unique,
+      boolean dbIndex,
+      boolean primaryKey,
+      int maxLength,
+      int maxDigits,
+      int decimalPlaces,
+      boolean autoNow,
+      boolean autoNowAdd,
+      String uploadTo,
+      String verboseName,
+      String helpText,
+      List<Validator> validators,
+      Class<? extends Choices> choices,
+      Object defaultValue,
+      boolean hasDefault) {}
+
+  Field(
+      ModelMeta model,
+      String name,
+      String attname,
+      String column,
+      FieldKind declaredKind,
+      Class<?> javaType,
+      Options options,
+      Relation relation,
+      VarHandle handle) {
+    this.model = model;
+    this.name = name;
+    this.attname = attname;
+    this.column = column;
+    this.declaredKind = declaredKind;
+    this.javaType = javaType;
+    this.options = options;
+    this.relation = relation;
+    this.handle = handle;
+    this.fromNeutral = relation == null ? ValueConverters.fromNeutral(this) : null;
+  }
+
+  /** The model that declares the field. */
+  public ModelMeta model() {
+    return model;
+  }
+
+  /** The Java field name, used in lookup paths. */
+  public String name() {
+    return name;
+  }
+
+  /** The attribute holding the column value: the name, or {@code <name>Id} for a relation. */
+  public String attname() {
+    return attname;
+  }
+
+  /** The column name, or null for a many-to-many field. */
+  public String column() {
+    return column;
+  }
+
+  /** Whether the field has a column in the model's table (false for many-to-many). */
+  public boolean isConcrete() {
+    return column != null;
+  }
+
+  /** The storage kind; for a relation, the kind of the target field (auto becomes integer). */
+  public FieldKind kind() {
+    if (relation == null) {
+      return declaredKind;
+    }
+    FieldKind k = resolvedKind;
+    if (k == null) {
+      k = relation.isManyToMany() ? null : relation.targetField().kind();
+      if (k == FieldKind.AUTO) {
+        k = FieldKind.INTEGER;
+      } else if (k == FieldKind.BIG_AUTO) {
+        k = FieldKind.BIG_INTEGER;
+      }
+      resolvedKind = k;
+    }
+    return k;
+  }
+
+  /** The Java type of the field as declared. */
+  public Class<?> javaType() {
+    return javaType;
+  }
+
+  public boolean isRelation() {
+    return relation != null;
+  }
+
+  /** The relation, or null for a plain field. */
+  public Relation relation() {
+    return relation;
+  }
+
+  public boolean isNullable() {
+    return options.nullable();
+  }
+
+  public boolean isBlank() {
+    return options.blank();
+  }
+
+  public boolean isUnique() {
+    return options.unique() || options.primaryKey();
+  }
+
+  public boolean isDbIndex() {
+    return options.dbIndex();
+  }
+
+  public boolean isPrimaryKey() {
+    return options.primaryKey();
+  }
+
+  /** The maximum length for text kinds, or 0 when unbounded. */
+  public int maxLength() {
+    return options.maxLength();
+  }
+
+  public int maxDigits() {
+    return options.maxDigits();
+  }
+
+  public int decimalPlaces() {
+    return options.decimalPlaces();
+  }
+
+  public boolean isAutoNow() {
+    return options.autoNow();
+  }
+
+  public boolean isAutoNowAdd() {
+    return options.autoNowAdd();
+  }
+
+  public String uploadTo() {
+    return options.uploadTo();
+  }
+
+  public String verboseName() {
+    return options.verboseName();
+  }
+
+  public String helpText() {
+    return options.helpText();
+  }
+
+  public List<Validator> validators() {
+    return options.validators();
+  }
+
+  /** The enum giving the field its choices, or null. */
+  public Class<? extends Choices> choices() {
+    return options.choices();
+  }
+
+  /** Whether the Java field has an initial value (its default). */
+  public boolean hasDefault() {
+    return options.hasDefault();
+  }
+
+  /** The initial value of the Java field on a new instance (the default), or null. */
+  public Object defaultValue() {
+    return options.defaultValue();
+  }
+
+  /** Reads the attribute value: the field's value, or for a relation the id it holds. */
+  public Object get(Model instance) {
+    Object raw = handle.get(instance);
+    if (relation != null) {
+      return raw == null ? null : ((Ref<?>) raw).id();
+    }
+    return raw;
+  }
+
+  /** Writes the attribute value; for a relation, sets the id (clearing a cached object). */
+  public void set(Model instance, Object value) {
+    if (relation != null) {
+      ((Ref<?>) handle.get(instance)).setId(value);
+      return;
+    }
+    if (value == null && javaType.isPrimitive()) {
+      throw new io.vibevault.orm.exception.ValidationError(
+          name,
+          "field '"
+              + name
+              + "' is a primitive and cannot hold NULL; declare it nullable with a wrapper type");
+    }
+    handle.set(instance, value);
+  }
+
+  /** The holder object of a relation field (a {@link Ref} or {@link ManyToMany}). */
+  Object holder(Model instance) {
+    return handle.get(instance);
+  }
+
+  /** Converts a Java value into the neutral value bound for this field's column. */
+  public Object toNeutral(Object value) {
+    if (value instanceof Model m && relation != null) {
+      value = relation.targetField().get(m);
+    }
+    return kind().toNeutral(value, name);
+  }
+
+  /** Converts a neutral value read from the database into the Java field's type. */
+  public Object fromNeutral(Object neutral) {
+    if (neutral == null) {
+      return null;
+    }
+    if (relation != null) {
+      return relation.targetField().fromNeutral(neutral);
+    }
+    return fromNeutral.apply(neutral);
+  }
+
+  /** Parses stored JSON for a JSON field; other kinds are returned unchanged. */
+  static Object decodeJson(Object neutral) {
+    return neutral instanceof JsonText j ? j.parse() : neutral;
+  }
+
+  @Override
+  public String toString() {
+    return model.label() + "." + name;
+  }
+}

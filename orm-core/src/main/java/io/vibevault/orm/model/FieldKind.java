@@ -1,0 +1,412 @@
+package io.vibevault.orm.model;
+
+import io.vibevault.orm.backend.JsonText;
+import io.vibevault.orm.exception.ValidationError;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The storage type of a field: what a backend maps to a column type, and how a Java value becomes
+ * the neutral value handed to JDBC and back. Neutral values are {@code Long} (every integer kind),
+ * {@code Double}, {@code BigDecimal}, {@code Boolean}, {@code String}, {@code LocalDate}, {@code
+ * Instant}, {@code LocalTime}, {@code Duration}, {@code UUID}, {@code byte[]} and {@link JsonText}.
+ *
+ * <pre>{@code
+ * Object neutral = FieldKind.INTEGER.toNeutral("42", "viewCount");   // 42L
+ * }</pre>
+ */
+public enum FieldKind {
+  AUTO(Long.class, Integer.MIN_VALUE, Integer.MAX_VALUE),
+  BIG_AUTO(Long.class, Long.MIN_VALUE, Long.MAX_VALUE),
+  INTEGER(Long.class, Integer.MIN_VALUE, Integer.MAX_VALUE),
+  BIG_INTEGER(Long.class, Long.MIN_VALUE, Long.MAX_VALUE),
+  SMALL_INTEGER(Long.class, Short.MIN_VALUE, Short.MAX_VALUE),
+  POSITIVE_INTEGER(Long.class, 0, Integer.MAX_VALUE),
+  FLOAT(Double.class),
+  DECIMAL(BigDecimal.class),
+  BOOLEAN(Boolean.class),
+  CHAR(String.class),
+  TEXT(String.class),
+  EMAIL(String.class),
+  URL(String.class),
+  SLUG(String.class),
+  FILE(String.class),
+  DATE(LocalDate.class),
+  DATE_TIME(Instant.class),
+  TIME(LocalTime.class),
+  DURATION(Duration.class),
+  UUID(java.util.UUID.class),
+  JSON(JsonText.class),
+  BINARY(byte[].class);
+
+  private static final Pattern INTEGER_TEXT = Pattern.compile("-?[0-9]{1,19}");
+
+  private final Class<?> neutralType;
+  private final long min;
+  private final long max;
+
+  FieldKind(Class<?> neutralType) {
+    this(neutralType, 0, 0);
+  }
+
+  FieldKind(Class<?> neutralType, long min, long max) {
+    this.neutralType = neutralType;
+    this.min = min;
+    this.max = max;
+  }
+
+  /**
+   * The kind a bare Java value is bound as when no field gives one (raw SQL, {@code Value(...)}):
+   * integers as BIG_INTEGER, text as TEXT, maps and lists as JSON, and so on.
+   */
+  public static FieldKind infer(Object value) {
+    if (value instanceof Choices c) {
+      value = c.value();
+    }
+    if (value == null || value instanceof String || value instanceof Character) {
+      return TEXT;
+    }
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof java.math.BigInteger) {
+      return BIG_INTEGER;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return FLOAT;
+    }
+    if (value instanceof BigDecimal) {
+      return DECIMAL;
+    }
+    if (value instanceof Boolean) {
+      return BOOLEAN;
+    }
+    if (value instanceof LocalDate) {
+      return DATE;
+    }
+    if (value instanceof Instant
+        || value instanceof OffsetDateTime
+        || value instanceof ZonedDateTime
+        || value instanceof LocalDateTime) {
+      return DATE_TIME;
+    }
+    if (value instanceof LocalTime) {
+      return TIME;
+    }
+    if (value instanceof Duration) {
+      return DURATION;
+    }
+    if (value instanceof java.util.UUID) {
+      return UUID;
+    }
+    if (value instanceof byte[]) {
+      return BINARY;
+    }
+    if (value instanceof Map || value instanceof Collection || value instanceof JsonText) {
+      return JSON;
+    }
+    throw new ValidationError(
+        "Cannot bind a value of type " + value.getClass().getName() + "; use a field type");
+  }
+
+  /** Converts a bare Java value into its neutral form, by {@link #infer}. */
+  public static Object neutral(Object value) {
+    return value == null ? null : infer(value).toNeutral(value, "value");
+  }
+
+  /** The class of this kind's neutral values. */
+  public Class<?> neutralType() {
+    return neutralType;
+  }
+
+  /** Integer kinds: AUTO, BIG_AUTO and the integer fields. */
+  public boolean isInteger() {
+    return neutralType == Long.class;
+  }
+
+  /** Text kinds: CHAR, TEXT, EMAIL, URL, SLUG, FILE. */
+  public boolean isText() {
+    return neutralType == String.class;
+  }
+
+  /** AUTO and BIG_AUTO: the database assigns the value. */
+  public boolean isAuto() {
+    return this == AUTO || this == BIG_AUTO;
+  }
+
+  /**
+   * Converts a Java value into this kind's neutral value, checking its type and range. Strings are
+   * parsed strictly where the kind is not text; a Map or List where a scalar belongs, a lone
+   * surrogate or a NUL character is a {@link ValidationError} naming {@code fieldName}.
+   */
+  public Object toNeutral(Object value, String fieldName) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Choices c) {
+      value = c.value();
+    }
+    if (this != JSON && (value instanceof Map || value instanceof Collection)) {
+      throw new ValidationError(
+          fieldName, "field '" + fieldName + "' expects a single value, got " + describe(value));
+    }
+    switch (this) {
+      case AUTO, BIG_AUTO, INTEGER, BIG_INTEGER, SMALL_INTEGER, POSITIVE_INTEGER:
+        return toLong(value, fieldName);
+      case FLOAT:
+        if (value instanceof Number n) {
+          return n.doubleValue();
+        }
+        if (value instanceof String s) {
+          try {
+            return Double.parseDouble(s.strip());
+          } catch (NumberFormatException e) {
+            throw expected(fieldName, "a number", value);
+          }
+        }
+        throw expected(fieldName, "a number", value);
+      case DECIMAL:
+        if (value instanceof BigDecimal d) {
+          return d;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+          return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Number n) {
+          return BigDecimal.valueOf(n.doubleValue());
+        }
+        if (value instanceof String s) {
+          try {
+            return new BigDecimal(s.strip());
+          } catch (NumberFormatException e) {
+            throw expected(fieldName, "a decimal number", value);
+          }
+        }
+        throw expected(fieldName, "a decimal number", value);
+      case BOOLEAN:
+        if (value instanceof Boolean b) {
+          return b;
+        }
+        if (value instanceof String s) {
+          if (s.equals("true") || s.equals("1")) {
+            return true;
+          }
+          if (s.equals("false") || s.equals("0")) {
+            return false;
+          }
+        }
+        if (value instanceof Number n && (n.longValue() == 0 || n.longValue() == 1)) {
+          return n.longValue() == 1;
+        }
+        throw expected(fieldName, "true or false", value);
+      case CHAR, TEXT, EMAIL, URL, SLUG, FILE:
+        return checkText(
+            value instanceof String s ? s : String.valueOf(value), fieldName); // 0 -> "0"
+      case DATE:
+        if (value instanceof LocalDate d) {
+          return d;
+        }
+        if (value instanceof LocalDateTime dt) {
+          return dt.toLocalDate();
+        }
+        if (value instanceof String s) {
+          try {
+            return LocalDate.parse(s);
+          } catch (DateTimeParseException e) {
+            throw expected(fieldName, "a date (YYYY-MM-DD)", value);
+          }
+        }
+        throw expected(fieldName, "a date", value);
+      case DATE_TIME:
+        if (value instanceof Instant i) {
+          return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+          return o.toInstant();
+        }
+        if (value instanceof ZonedDateTime z) {
+          return z.toInstant();
+        }
+        if (value instanceof LocalDateTime l) {
+          return l.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDate d) {
+          return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        if (value instanceof String s) {
+          try {
+            return OffsetDateTime.parse(s).toInstant();
+          } catch (DateTimeParseException e) {
+            throw expected(fieldName, "an ISO-8601 date-time with an offset", value);
+          }
+        }
+        throw expected(fieldName, "a date-time", value);
+      case TIME:
+        if (value instanceof LocalTime t) {
+          return t;
+        }
+        if (value instanceof String s) {
+          try {
+            return LocalTime.parse(s);
+          } catch (DateTimeParseException e) {
+            throw expected(fieldName, "a time (HH:MM[:SS])", value);
+          }
+        }
+        throw expected(fieldName, "a time", value);
+      case DURATION:
+        if (value instanceof Duration d) {
+          return d;
+        }
+        throw expected(fieldName, "a Duration", value);
+      case UUID:
+        if (value instanceof java.util.UUID u) {
+          return u;
+        }
+        if (value instanceof String s) {
+          try {
+            String hex = s.replace("-", "");
+            if (hex.length() != 32) {
+              throw new IllegalArgumentException();
+            }
+            return new java.util.UUID(
+                Long.parseUnsignedLong(hex.substring(0, 16), 16),
+                Long.parseUnsignedLong(hex.substring(16), 16));
+          } catch (IllegalArgumentException e) {
+            throw expected(fieldName, "a UUID", value);
+          }
+        }
+        throw expected(fieldName, "a UUID", value);
+      case JSON:
+        if (value instanceof JsonText j) {
+          return j;
+        }
+        checkJsonStrings(value, fieldName);
+        return JsonText.of(value);
+      case BINARY:
+        if (value instanceof byte[] b) {
+          return b;
+        }
+        throw expected(fieldName, "bytes", value);
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  private Long toLong(Object value, String fieldName) {
+    long result;
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
+      result = ((Number) value).longValue();
+    } else if (value instanceof String s) {
+      if (!INTEGER_TEXT.matcher(s).matches()) {
+        throw expected(fieldName, "an integer", value);
+      }
+      try {
+        result = Long.parseLong(s);
+      } catch (NumberFormatException e) {
+        throw expected(fieldName, "an integer in range", value);
+      }
+    } else if (value instanceof Number n) {
+      double d = n.doubleValue();
+      if (d != Math.rint(d) || Double.isInfinite(d)) {
+        throw expected(fieldName, "an integer", value);
+      }
+      result = n.longValue();
+    } else {
+      throw expected(fieldName, "an integer", value);
+    }
+    if (result < min || result > max) {
+      throw new ValidationError(
+          fieldName,
+          "field '"
+              + fieldName
+              + "' value "
+              + result
+              + " is out of range ["
+              + min
+              + ", "
+              + max
+              + "]");
+    }
+    return result;
+  }
+
+  /** Rejects lone surrogates and NUL so that every backend stores exactly what it is given. */
+  static String checkText(String s, String fieldName) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0) {
+        throw new ValidationError(fieldName, "field '" + fieldName + "' may not contain NUL");
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        throw new ValidationError(fieldName, "field '" + fieldName + "': invalid Unicode");
+      }
+      if (Character.isLowSurrogate(c)) {
+        throw new ValidationError(fieldName, "field '" + fieldName + "': invalid Unicode");
+      }
+    }
+    return s;
+  }
+
+  private static void checkJsonStrings(Object value, String fieldName) {
+    if (value instanceof String s) {
+      checkSurrogates(s, fieldName);
+    } else if (value instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        checkJsonStrings(String.valueOf(e.getKey()), fieldName);
+        checkJsonStrings(e.getValue(), fieldName);
+      }
+    } else if (value instanceof Collection<?> c) {
+      for (Object o : c) {
+        checkJsonStrings(o, fieldName);
+      }
+    }
+  }
+
+  private static void checkSurrogates(String s, String fieldName) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ValidationError(fieldName, "field '" + fieldName + "': invalid Unicode");
+      }
+    }
+  }
+
+  private static ValidationError expected(String fieldName, String what, Object got) {
+    return new ValidationError(
+        fieldName, "field '" + fieldName + "' expects " + what + ", got " + describe(got));
+  }
+
+  private static String describe(Object value) {
+    String text = String.valueOf(value);
+    if (text.length() > 60) {
+      text = text.substring(0, 60) + "...";
+    }
+    return value instanceof String
+        ? "'" + text + "'"
+        : value.getClass().getSimpleName() + " " + text;
+  }
+}

@@ -1,0 +1,69 @@
+package io.vibevault.orm.model;
+
+import io.vibevault.orm.query.ModelOperations;
+import io.vibevault.orm.query.QuerySet;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The holder of a many-to-many relation on a saved object. Reads are QuerySets ({@link #all()});
+ * {@link #add}, {@link #remove}, {@link #clear} and {@link #set} change the join table at once.
+ *
+ * <pre>{@code
+ * memory.tags.add(work, travel);
+ * List<Tag> tags = memory.tags.all().list();
+ * }</pre>
+ *
+ * @param <T> the target model
+ */
+public final class ManyToMany<T extends Model> {
+  private Model owner;
+  private Field field;
+
+  public ManyToMany() {}
+
+  /** The related objects, as a lazy QuerySet. */
+  public QuerySet<T> all() {
+    return ModelOperations.<T>m2mQuerySet(requireOwner(), field);
+  }
+
+  /** Links the given objects (or primary keys); existing links are left alone. */
+  @SafeVarargs
+  public final void add(T... objects) {
+    ModelOperations.m2mAdd(requireOwner(), field, Arrays.asList((Object[]) objects));
+  }
+
+  /** Links objects by primary key. */
+  public void addIds(Object... ids) {
+    ModelOperations.m2mAdd(requireOwner(), field, Arrays.asList(ids));
+  }
+
+  /** Unlinks the given objects. */
+  @SafeVarargs
+  public final void remove(T... objects) {
+    ModelOperations.m2mRemove(requireOwner(), field, Arrays.asList((Object[]) objects));
+  }
+
+  /** Unlinks every object. */
+  public void clear() {
+    ModelOperations.m2mClear(requireOwner(), field);
+  }
+
+  /** Makes the links exactly the given objects. */
+  public void set(List<T> objects) {
+    ModelOperations.m2mSet(requireOwner(), field, List.copyOf(objects));
+  }
+
+  void bind(Model owner, Field field) {
+    this.owner = owner;
+    this.field = field;
+  }
+
+  private Model requireOwner() {
+    if (owner == null || owner.pk() == null) {
+      throw new IllegalStateException(
+          "Save the object before using its many-to-many relation (it needs a primary key)");
+    }
+    return owner;
+  }
+}

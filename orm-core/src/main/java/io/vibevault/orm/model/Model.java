@@ -1,0 +1,193 @@
+package io.vibevault.orm.model;
+
+import io.vibevault.orm.exception.ValidationError;
+import io.vibevault.orm.query.DeleteResult;
+import io.vibevault.orm.query.ModelOperations;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The base class of every model. Fields are public Java fields carrying a field annotation; a model
+ * without a declared primary key uses the implicit {@link #id}.
+ *
+ * <pre>{@code
+ * @Meta(appLabel = "vault")
+ * public class Tag extends Model {
+ *   public static final Manager<Tag> objects = Manager.of(Tag.class);
+ *   @CharField(maxLength = 50, unique = true) public String name;
+ * }
+ *
+ * Tag tag = new Tag();
+ * tag.name = "travel";
+ * tag.save();          // INSERT; tag.id is set
+ * }</pre>
+ */
+public abstract class Model {
+  /** The implicit auto-increment primary key, unused when the model declares its own. */
+  public Long id;
+
+  private final transient ModelState state = new ModelState();
+
+  protected Model() {}
+
+  /** The model's metadata. */
+  public ModelMeta meta() {
+    return ModelMeta.of(getClass());
+  }
+
+  /** The primary key value, or null before the first save. */
+  public Object pk() {
+    return meta().pk().get(this);
+  }
+
+  /** Sets the primary key value. */
+  public void setPk(Object value) {
+    ModelMeta meta = meta();
+    meta.pk().set(this, meta.pk().fromNeutral(meta.pk().toNeutral(value)));
+  }
+
+  /**
+   * Inserts the object, or updates its row when it was loaded from or saved to the database. Sends
+   * preSave and postSave.
+   */
+  public void save() {
+    ModelOperations.save(this, null, false);
+  }
+
+  /** Updates only the named fields (Django's {@code update_fields}). */
+  public void save(String... updateFields) {
+    ModelOperations.save(this, new LinkedHashSet<>(Arrays.asList(updateFields)), false);
+  }
+
+  /** Inserts the object, failing with IntegrityError if the primary key exists. */
+  public void saveAsNew() {
+    ModelOperations.save(this, null, true);
+  }
+
+  /** Deletes the row (and what cascades from it). Sends preDelete and postDelete. */
+  public DeleteResult delete() {
+    return ModelOperations.delete(this);
+  }
+
+  /** Reloads every loaded field from the database, or only the named ones (also deferred ones). */
+  public void refreshFromDb(String... fields) {
+    ModelOperations.refreshFromDb(this, Arrays.asList(fields));
+  }
+
+  /**
+   * Validates every field (type, null, blank, max length, choices, validators), then {@link
+   * #clean()}; throws one {@link ValidationError} listing every field's errors.
+   */
+  public void fullClean(String... exclude) {
+    Validation.fullClean(this, Set.of(exclude));
+  }
+
+  /** Model-wide validation run by {@link #fullClean}; override to add cross-field checks. */
+  protected void clean() {}
+
+  /** Whether a field was left out by {@code only()} / {@code defer()} when this was loaded. */
+  public boolean isDeferred(String field) {
+    return state.deferred.contains(meta().field(field).attname());
+  }
+
+  /** The fields left out when this object was loaded. */
+  public Set<String> deferredFields() {
+    return Collections.unmodifiableSet(state.deferred);
+  }
+
+  /** A value computed by the query that loaded this object (annotate, extra raw() columns). */
+  public Object annotation(String name) {
+    if (!state.annotations.containsKey(name)) {
+      throw new IllegalArgumentException(
+          "No annotation '"
+              + name
+              + "' on this "
+              + getClass().getSimpleName()
+              + "; have "
+              + state.annotations.keySet());
+    }
+    return state.annotations.get(name);
+  }
+
+  /** Every annotation the loading query computed, in order. */
+  public Map<String, Object> annotations() {
+    return Collections.unmodifiableMap(state.annotations);
+  }
+
+  /** Whether this object has been saved to or loaded from a database. */
+  public boolean isPersisted() {
+    return !state.adding;
+  }
+
+  /** The database alias this object was loaded from or saved to. */
+  public String db() {
+    return state.db;
+  }
+
+  ModelState state() {
+    return state;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (other == null || other.getClass() != getClass()) {
+      return false;
+    }
+    Object pk = pk();
+    return pk != null && pk.equals(((Model) other).pk());
+  }
+
+  @Override
+  public int hashCode() {
+    Object pk = pk();
+    if (pk == null) {
+      return System.identityHashCode(this);
+    }
+    return Objects.hash(getClass(), pk);
+  }
+
+  @Override
+  public String toString() {
+    ModelMeta meta = meta();
+    Map<String, Object> shown = new LinkedHashMap<>();
+    for (Field f : meta.concreteFields()) {
+      if (state.deferred.contains(f.attname())) {
+        continue;
+      }
+      Object v = f.get(this);
+      if (v instanceof String s && s.length() > 40) {
+        v = s.substring(0, 37) + "...";
+      }
+      shown.put(f.attname(), v);
+      if (shown.size() == 4) {
+        break;
+      }
+    }
+    return meta.modelName() + shown;
+  }
+
+  /** The per-instance state the ORM keeps: adding, db alias, deferred fields, annotations. */
+  static final class ModelState {
+    boolean adding = true;
+    String db;
+    final Set<String> deferred = new LinkedHashSet<>();
+    final Map<String, Object> annotations = new LinkedHashMap<>();
+  }
+
+  /** Used by the ORM's loaders: marks the object as loaded from {@code db}. */
+  static void markLoaded(Model instance, String db, List<String> deferred) {
+    instance.state.adding = false;
+    instance.state.db = db;
+    instance.state.deferred.clear();
+    instance.state.deferred.addAll(deferred);
+  }
+}

@@ -1,0 +1,70 @@
+package io.vibevault.orm.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ORM's own access to per-instance state, for the query and execution packages. Not API:
+ * application code never needs it.
+ */
+public final class ModelInternals {
+  private ModelInternals() {}
+
+  /** Marks an instance as loaded from {@code db} with the given attnames deferred. */
+  public static void markLoaded(Model instance, String db, List<String> deferred) {
+    Model.markLoaded(instance, db, deferred);
+    bindRelations(instance);
+  }
+
+  /** Marks an instance as saved to {@code db}. */
+  public static void markSaved(Model instance, String db) {
+    instance.state().adding = false;
+    instance.state().db = db;
+  }
+
+  public static boolean isAdding(Model instance) {
+    return instance.state().adding;
+  }
+
+  public static Set<String> deferred(Model instance) {
+    return instance.state().deferred;
+  }
+
+  public static void undefer(Model instance, Collection<String> attnames) {
+    instance.state().deferred.removeAll(attnames);
+  }
+
+  public static void putAnnotation(Model instance, String name, Object value) {
+    instance.state().annotations.put(name, value);
+  }
+
+  /** Attaches every Ref and ManyToMany holder of the instance to it. */
+  public static void bindRelations(Model instance) {
+    ModelMeta meta = instance.meta();
+    for (Field f : meta.relationFields()) {
+      Object holder = f.holder(instance);
+      if (holder instanceof Ref<?> r) {
+        r.bind(instance, f);
+      } else if (holder instanceof ManyToMany<?> m) {
+        m.bind(instance, f);
+      }
+    }
+  }
+
+  /** Installs an object loaded alongside (selectRelated) into a forward relation holder. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static void setRelatedLoaded(Model instance, Field field, Model related) {
+    ((Ref) field.holder(instance)).setLoaded(related);
+  }
+
+  /** The object a forward relation holder was given with {@code set()}, without loading. */
+  public static Model cachedRelated(Model instance, Field field) {
+    return ((Ref<?>) field.holder(instance)).cachedValue();
+  }
+
+  /** Creates an empty instance of a model class through its no-argument constructor. */
+  public static Model newInstance(ModelMeta meta) {
+    return meta.newInstance();
+  }
+}

@@ -1,0 +1,59 @@
+package io.vibevault.orm.model;
+
+import io.vibevault.orm.backend.JsonText;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Builds, once per field, the function that turns a neutral value into the Java field's type. */
+final class ValueConverters {
+  private ValueConverters() {}
+
+  static Function<Object, Object> fromNeutral(Field field) {
+    Class<?> type = field.javaType();
+    FieldKind kind = field.kind();
+    if (field.choices() != null) {
+      Map<Object, Object> byValue = new HashMap<>();
+      for (Choices c : field.choices().getEnumConstants()) {
+        byValue.put(normaliseChoice(c.value()), c);
+      }
+      return v -> {
+        Object choice = byValue.get(normaliseChoice(v));
+        // A stored value outside the choices is kept as-is rather than lost.
+        return choice != null ? choice : v;
+      };
+    }
+    if (kind == FieldKind.JSON) {
+      return v -> v instanceof JsonText j ? j.parse() : v;
+    }
+    if (kind.isInteger()) {
+      if (type == int.class || type == Integer.class) {
+        return v -> ((Number) v).intValue();
+      }
+      if (type == short.class || type == Short.class) {
+        return v -> ((Number) v).shortValue();
+      }
+      if (type == long.class || type == Long.class || type == Object.class) {
+        return v -> ((Number) v).longValue();
+      }
+    }
+    if (kind == FieldKind.FLOAT && (type == float.class || type == Float.class)) {
+      return v -> ((Number) v).floatValue();
+    }
+    if (kind == FieldKind.DECIMAL && type == BigDecimal.class) {
+      return v -> v instanceof BigDecimal ? v : new BigDecimal(v.toString());
+    }
+    if (kind == FieldKind.DATE_TIME && type == OffsetDateTime.class) {
+      return v -> ((Instant) v).atOffset(ZoneOffset.UTC);
+    }
+    return Function.identity();
+  }
+
+  private static Object normaliseChoice(Object value) {
+    return value instanceof Number n ? (Object) n.longValue() : value;
+  }
+}

@@ -1,0 +1,61 @@
+package io.vibevault.orm.model.fields;
+
+import io.vibevault.orm.model.OnDelete;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A one-to-one relation: a foreign key with a unique constraint. The reverse side holds at most one
+ * object. Declared on a {@link io.vibevault.orm.model.Ref} field; the column is {@code <field>_id}.
+ *
+ * <pre>{@code
+ * @OneToOneField(onDelete = OnDelete.CASCADE, relatedName = "profile")
+ * public final Ref<User> user = new Ref<>();
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface OneToOneField {
+  /** What deleting the target does to rows pointing at it. */
+  OnDelete onDelete();
+
+  /**
+   * The target as {@code "self"} or {@code "app.Model"}, resolved lazily; empty means the {@code
+   * Ref}'s type argument.
+   */
+  String to() default "";
+
+  /** Name of the reverse accessor on the target; {@code "+"} hides the reverse side. */
+  String relatedName() default "";
+
+  /** Name used for the reverse side in lookup paths; defaults to relatedName or the model name. */
+  String relatedQueryName() default "";
+
+  /** The target field the column points at; defaults to the target's primary key. */
+  String toField() default "";
+
+  /** Create a foreign-key constraint in the database. */
+  boolean dbConstraint() default true;
+
+  /** The column may hold NULL. */
+  boolean nullable() default false;
+
+  /** An empty value passes {@code fullClean()}. */
+  boolean blank() default false;
+
+  /** The column name; defaults to {@code <field>_id}. */
+  String dbColumn() default "";
+
+  /** An index on the column (the unique constraint already indexes it). */
+  boolean dbIndex() default true;
+
+  /** A human-readable name. */
+  String verboseName() default "";
+
+  /** Help text for forms and documentation. */
+  String helpText() default "";
+}
