@@ -12,6 +12,18 @@ public interface TestDatabases {
   /** Creates an empty isolated database named {@code name}; returns settings that reach it. */
   DatabaseSettings create(DatabaseSettings base, String name);
 
+  /**
+   * Empties the given tables and restarts their id sequences at 1, ignoring foreign keys between
+   * them (between tests).
+   */
+  void flush(SqlExecutor executor, java.util.List<String> tables);
+
+  /**
+   * Restarts a table's id sequence after rows were inserted with explicit ids, so the next
+   * generated id is max(id) + 1 (fixtures).
+   */
+  void resetSequence(SqlExecutor executor, String table, String pkColumn);
+
   /** Drops what {@link #create} made. */
   void destroy(DatabaseSettings base, DatabaseSettings created);
 }

@@ -33,6 +33,7 @@ public final class ConnectionHandler {
   }
 
   private final Map<String, Alias> aliases = new LinkedHashMap<>();
+  private final Map<String, String> links = new java.util.concurrent.ConcurrentHashMap<>();
 
   public static ConnectionHandler get() {
     return INSTANCE;
@@ -46,6 +47,20 @@ public final class ConnectionHandler {
     }
   }
 
+  /**
+   * Makes {@code alias} use another alias's pool and per-thread connections until unlinked (test
+   * kits switch {@code default} between databases this way without rebuilding pools).
+   */
+  public synchronized void link(String alias, String target) {
+    require(target);
+    links.put(alias, target);
+  }
+
+  /** Removes a link made by {@link #link}. */
+  public synchronized void unlink(String alias) {
+    links.remove(alias);
+  }
+
   /** Removes an alias and closes its pool. */
   public synchronized void remove(String alias) {
     Alias old = aliases.remove(alias);
@@ -55,7 +70,7 @@ public final class ConnectionHandler {
   }
 
   public synchronized boolean isConfigured(String alias) {
-    return aliases.containsKey(alias);
+    return aliases.containsKey(alias) || links.containsKey(alias);
   }
 
   public synchronized Set<String> aliases() {
@@ -80,7 +95,8 @@ public final class ConnectionHandler {
   }
 
   private Alias require(String alias) {
-    Alias a = aliases.get(alias);
+    String target = links.get(alias);
+    Alias a = aliases.get(target != null ? target : alias);
     if (a == null) {
       throw new IllegalStateException(
           "Database alias '"
