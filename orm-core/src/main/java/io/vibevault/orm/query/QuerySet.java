@@ -1,6 +1,390 @@
 package io.vibevault.orm.query;
 
+import io.vibevault.orm.backend.Backend;
+import io.vibevault.orm.exception.ArgumentError;
+import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.exception.IntegrityError;
+import io.vibevault.orm.exception.MultipleObjectsReturned;
+import io.vibevault.orm.exception.ObjectDoesNotExist;
+import io.vibevault.orm.execution.Hydrator;
+import io.vibevault.orm.execution.RowReader;
+import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.sql.CompiledSelect;
+import io.vibevault.orm.sql.Query;
+import io.vibevault.orm.transaction.Transaction;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Placeholder replaced by the real QuerySet. */
-public class QuerySet<T extends Model> {}
+/**
+ * A lazy, chainable query over a model (Django's {@code QuerySet}). Each method returns a new
+ * QuerySet; the database is asked only when rows are needed ({@link #list()}, iteration, {@link
+ * #count()}, {@link #exists()}, {@link #get}, ...).
+ *
+ * <p>A subclass adds domain methods and can serve as a manager (Django's {@code as_manager()}); it
+ * needs a constructor taking the QuerySet to copy:
+ *
+ * <pre>{@code
+ * public class MemoryQuerySet extends QuerySet<Memory> {
+ *   public MemoryQuerySet() { super(Memory.class); }
+ *   public MemoryQuerySet(QuerySet<Memory> source) { super(source); }
+ *   public MemoryQuerySet photos() { return (MemoryQuerySet) filter("mediaType", "photo"); }
+ * }
+ * public static final MemoryQuerySet objects = new MemoryQuerySet();
+ *
+ * Memory.objects.filter("userId", 1).exclude("analysisStatus", "pending").orderBy("-createdAt").slice(0, 20);
+ * }</pre>
+ *
+ * @param <T> the model
+ */
+public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> {
+  private static final Map<Class<?>, MethodHandle> COPY_CONSTRUCTORS = new ConcurrentHashMap<>();
+
+  private final Class<T> model;
+
+  /** A QuerySet over every row of {@code model}. */
+  public QuerySet(Class<T> model) {
+    super(ModelMeta.of(model), new Query(ModelMeta.of(model)), null);
+    this.model = model;
+  }
+
+  /** A copy of {@code source} (subclasses call this from their copy constructor). */
+  protected QuerySet(QuerySet<T> source) {
+    super(source.meta, source.query.copy(), source.alias);
+    this.model = source.model;
+  }
+
+  QuerySet(Class<T> model, ModelMeta meta, Query query, String alias) {
+    super(meta, query, alias);
+    this.model = model;
+  }
+
+  /** The model class. */
+  public Class<T> model() {
+    return model;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  QuerySet<T> copyWith(Query q) {
+    if (getClass() == QuerySet.class) {
+      return new QuerySet<>(model, meta, q, alias);
+    }
+    MethodHandle ctor = COPY_CONSTRUCTORS.computeIfAbsent(getClass(), QuerySet::copyConstructor);
+    try {
+      QuerySet<T> copy = (QuerySet<T>) ctor.invoke(this);
+      copy.query = q;
+      return copy;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("Cannot copy " + getClass().getName(), t);
+    }
+  }
+
+  private static MethodHandle copyConstructor(Class<?> type) {
+    try {
+      return MethodHandles.publicLookup()
+          .findConstructor(type, MethodType.methodType(void.class, QuerySet.class))
+          .asType(MethodType.methodType(Object.class, QuerySet.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ArgumentError(
+          type.getName()
+              + " needs a public constructor "
+              + type.getSimpleName()
+              + "(QuerySet<...> source) { super(source); } so that chained calls keep its type");
+    }
+  }
+
+  @Override
+  RowReader<T> reader(CompiledSelect select, Backend backend, String db) {
+    RowReader<Model> r = Hydrator.models(meta, select.columns(), backend.operations(), db);
+    return rs -> model.cast(r.read(rs));
+  }
+
+  // ------------------------------------------------------------------ single objects
+
+  /** The one row matching the conditions; ObjectDoesNotExist or MultipleObjectsReturned. */
+  public T get(Object... conditions) {
+    QuerySet<T> qs = conditions.length == 0 ? this : filter(conditions);
+    if (!qs.query.isSliced() && !qs.query.isSelectForUpdate()) {
+      qs = qs.orderBy().slice(0, 21);
+    } else if (!qs.query.isSliced()) {
+      qs = qs.orderBy();
+    }
+    List<T> rows = qs.list();
+    if (rows.isEmpty()) {
+      throw new ObjectDoesNotExist(model, meta.modelName() + " matching query does not exist.");
+    }
+    if (rows.size() > 1) {
+      throw new MultipleObjectsReturned(
+          model,
+          "get() returned more than one "
+              + meta.modelName()
+              + " -- it returned "
+              + (rows.size() > 20 ? "more than 20" : String.valueOf(rows.size()))
+              + "!");
+    }
+    return rows.get(0);
+  }
+
+  /** Creates and saves an object from field values. */
+  public T create(Map<String, ?> values) {
+    T obj = newObject(values);
+    ModelOperations.insertUsing(obj, db());
+    return obj;
+  }
+
+  /** Creates and saves an object from {@code field, value} pairs. */
+  public T create(Object... fieldsAndValues) {
+    return create(pairs(fieldsAndValues));
+  }
+
+  /** A new unsaved instance with the given field values (relations by object or id). */
+  public T newObject(Map<String, ?> values) {
+    T obj = model.cast(io.vibevault.orm.model.ModelInternals.newInstance(meta));
+    ModelOperations.assign(obj, values);
+    return obj;
+  }
+
+  /**
+   * The object matching {@code lookup}, or a new one made from {@code lookup} (plain fields only)
+   * and {@code defaults}. Runs in a transaction and retries the get after a concurrent insert.
+   */
+  public GetOrCreateResult<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+    try {
+      return new GetOrCreateResult<>(get(lookup), false);
+    } catch (ObjectDoesNotExist missing) {
+      Map<String, Object> params = createParams(lookup, defaults);
+      try {
+        T created = Transaction.using(db()).call(() -> create(params));
+        return new GetOrCreateResult<>(created, true);
+      } catch (IntegrityError e) {
+        try {
+          return new GetOrCreateResult<>(get(lookup), false);
+        } catch (ObjectDoesNotExist stillMissing) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Updates the object matching {@code lookup} with {@code defaults}, or creates it. */
+  public GetOrCreateResult<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+    return Transaction.using(db())
+        .call(
+            () -> {
+              List<T> found =
+                  filter(lookup).selectForUpdateIfSupported().orderBy().slice(0, 2).list();
+              if (found.size() > 1) {
+                throw new MultipleObjectsReturned(
+                    model, "get() returned more than one " + meta.modelName());
+              }
+              if (found.isEmpty()) {
+                return getOrCreate(lookup, defaults);
+              }
+              T obj = found.get(0);
+              ModelOperations.assign(obj, defaults);
+              obj.save();
+              return new GetOrCreateResult<>(obj, false);
+            });
+  }
+
+  private QuerySet<T> selectForUpdateIfSupported() {
+    return selectForUpdate();
+  }
+
+  private Map<String, Object> createParams(Map<String, ?> lookup, Map<String, ?> defaults) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : lookup.entrySet()) {
+      if (!e.getKey().contains("__")) {
+        params.put(e.getKey(), e.getValue());
+      }
+    }
+    params.putAll(defaults);
+    for (String name : params.keySet()) {
+      if (meta.findField(name) == null) {
+        throw new FieldError(
+            "Invalid field name(s) for model " + meta.modelName() + ": " + FieldError.quote(name));
+      }
+    }
+    return params;
+  }
+
+  /** The newest row by {@code fields} (or the first ordering field). */
+  public T latest(String... fields) {
+    return byDate(fields, true);
+  }
+
+  /** The oldest row by {@code fields}. */
+  public T earliest(String... fields) {
+    return byDate(fields, false);
+  }
+
+  private T byDate(String[] fields, boolean latest) {
+    if (query.isSliced()) {
+      throw new ArgumentError("Cannot change a query once a slice has been taken.");
+    }
+    List<Object> order = new ArrayList<>();
+    if (fields.length == 0) {
+      throw new ArgumentError("latest() and earliest() need a field name (no get_latest_by here)");
+    }
+    for (String f : fields) {
+      boolean desc = f.startsWith("-");
+      String name = desc ? f.substring(1) : f;
+      order.add((desc ^ latest) ? "-" + name : name);
+    }
+    return orderBy(order.toArray()).get();
+  }
+
+  /** Whether {@code obj} is one of this QuerySet's rows. */
+  public boolean contains(T obj) {
+    if (obj == null || obj.pk() == null) {
+      throw new ArgumentError("contains() cannot be used on unsaved objects.");
+    }
+    if (!model.isInstance(obj)) {
+      return false;
+    }
+    if (isEvaluated()) {
+      return list().contains(obj);
+    }
+    return filter("pk", obj.pk()).exists();
+  }
+
+  /** Rows by primary key, as a map from key to object (missing keys absent). */
+  public Map<Object, T> inBulk(List<?> ids) {
+    return inBulk(ids, "pk");
+  }
+
+  /** Rows whose unique {@code field} is in {@code values}, keyed by that field. */
+  public Map<Object, T> inBulk(List<?> values, String field) {
+    if (query.isSliced()) {
+      throw new ArgumentError("Cannot use 'limit' or 'offset' with in_bulk().");
+    }
+    Field f = meta.field(field);
+    Map<Object, T> out = new LinkedHashMap<>();
+    if (values.isEmpty()) {
+      return out;
+    }
+    for (T obj : filter(field + "__in", values).orderBy().list()) {
+      out.put(f.get(obj), obj);
+    }
+    return out;
+  }
+
+  /** Every row keyed by primary key. */
+  public Map<Object, T> inBulk() {
+    Map<Object, T> out = new LinkedHashMap<>();
+    for (T obj : list()) {
+      out.put(obj.pk(), obj);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ shapes
+
+  /** Rows as maps of the named paths (every concrete field by attname when none). */
+  public ValuesQuerySet<Map<String, Object>> values(String... paths) {
+    return valuesShape(paths, ValuesQuerySet.Shape.MAP);
+  }
+
+  /** Rows as lists of the named paths. */
+  public ValuesQuerySet<List<Object>> valuesList(String... paths) {
+    return valuesShape(paths, ValuesQuerySet.Shape.LIST);
+  }
+
+  private <R> ValuesQuerySet<R> valuesShape(String[] paths, ValuesQuerySet.Shape shape) {
+    List<String> names = new ArrayList<>(Arrays.asList(paths));
+    if (names.isEmpty()) {
+      for (Field f : meta.concreteFields()) {
+        names.add(f.attname());
+      }
+    }
+    Query q = query.copy();
+    q.setValues(names, names, Map.of());
+    return new ValuesQuerySet<>(meta, q, alias, shape);
+  }
+
+  /** Loads only these fields (plus the primary key); the rest are deferred. */
+  public QuerySet<T> only(String... fields) {
+    List<String> list = List.of(fields);
+    return chain(q -> q.setOnly(list));
+  }
+
+  /** Leaves these fields out of the SELECT; {@code defer()} with none clears deferral. */
+  public QuerySet<T> defer(String... fields) {
+    if (fields.length == 0) {
+      return chain(Query::clearDeferred);
+    }
+    List<String> list = List.of(fields);
+    return chain(q -> q.addDeferred(list));
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /** UPDATE every matching row; values may be expressions ({@code F.of("x").plus(1)}). */
+  public long update(Map<String, ?> values) {
+    return ModelOperations.update(this, values);
+  }
+
+  /** UPDATE with {@code field, value} pairs. */
+  public long update(Object... fieldsAndValues) {
+    return update(pairs(fieldsAndValues));
+  }
+
+  /** Deletes every matching row and what cascades from them. */
+  public DeleteResult delete() {
+    if (query.isSliced()) {
+      throw new ArgumentError("Cannot use 'limit' or 'offset' with delete().");
+    }
+    return Collector.deleteQuerySet(this);
+  }
+
+  /**
+   * Inserts many objects in as few statements as the backend allows; primary keys are set on the
+   * objects on every backend. Sends no signals and does not call save().
+   */
+  public List<T> bulkCreate(List<T> objects) {
+    return BulkOperations.bulkCreate(this, objects, BulkCreateOptions.defaults());
+  }
+
+  public List<T> bulkCreate(List<T> objects, int batchSize) {
+    return BulkOperations.bulkCreate(
+        this, objects, BulkCreateOptions.defaults().batchSize(batchSize));
+  }
+
+  public List<T> bulkCreate(List<T> objects, BulkCreateOptions options) {
+    return BulkOperations.bulkCreate(this, objects, options);
+  }
+
+  /** Updates the named fields of many saved objects (one CASE statement per batch). No signals. */
+  public long bulkUpdate(List<T> objects, String... fields) {
+    return BulkOperations.bulkUpdate(this, objects, List.of(fields), 0);
+  }
+
+  public long bulkUpdate(List<T> objects, int batchSize, String... fields) {
+    return BulkOperations.bulkUpdate(this, objects, List.of(fields), batchSize);
+  }
+
+  static Map<String, Object> pairs(Object[] fieldsAndValues) {
+    if (fieldsAndValues.length % 2 != 0) {
+      throw new ArgumentError("Expected field, value pairs; got an odd number of arguments");
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < fieldsAndValues.length; i += 2) {
+      if (!(fieldsAndValues[i] instanceof String key)) {
+        throw new ArgumentError("Field names must be strings, got " + fieldsAndValues[i]);
+      }
+      map.put(key, fieldsAndValues[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,81 @@
+package io.vibevault.orm.expr;
+
+import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.model.FieldKind;
+import java.util.List;
+
+/**
+ * Two expressions joined by an arithmetic operator.
+ *
+ * <pre>{@code
+ * F.of("viewCount").times(2).plus(F.of("likeCount").times(5));
+ * }</pre>
+ */
+public final class CombinedExpression extends Expression {
+  /** The arithmetic operators (a keyword position: an enum, never a string). */
+  public enum Operator {
+    ADD("+"),
+    SUB("-"),
+    MUL("*"),
+    DIV("/"),
+    MOD("%");
+
+    final String sql;
+
+    Operator(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  private final Expression lhs;
+  private final Operator operator;
+  private final Expression rhs;
+
+  public CombinedExpression(Expression lhs, Operator operator, Expression rhs) {
+    this.lhs = lhs;
+    this.operator = operator;
+    this.rhs = rhs;
+  }
+
+  @Override
+  public Expression resolve(Resolver resolver) {
+    return new CombinedExpression(lhs.resolve(resolver), operator, rhs.resolve(resolver));
+  }
+
+  @Override
+  public Fragment compile(Compiler compiler) {
+    Fragment l = compiler.compile(lhs);
+    Fragment r = compiler.compile(rhs);
+    if (operator == Operator.MOD) {
+      return Fragment.format("MOD(%s, %s)", l, r);
+    }
+    return Fragment.format("(%s " + operator.sql + " %s)", l, r);
+  }
+
+  @Override
+  public FieldKind outputKind() {
+    FieldKind l = lhs.outputKind();
+    FieldKind r = rhs.outputKind();
+    if (l == null) {
+      return r;
+    }
+    if (r == null) {
+      return l;
+    }
+    if (l == FieldKind.FLOAT || r == FieldKind.FLOAT) {
+      return FieldKind.FLOAT;
+    }
+    if (l == FieldKind.DECIMAL || r == FieldKind.DECIMAL) {
+      return FieldKind.DECIMAL;
+    }
+    if (l.isInteger() && r.isInteger()) {
+      return FieldKind.BIG_INTEGER;
+    }
+    return l;
+  }
+
+  @Override
+  public List<Expression> sourceExpressions() {
+    return List.of(lhs, rhs);
+  }
+}

@@ -1,0 +1,494 @@
+package io.vibevault.orm.query;
+
+import io.vibevault.orm.Database;
+import io.vibevault.orm.backend.Backend;
+import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.exception.ArgumentError;
+import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.exception.TransactionManagementError;
+import io.vibevault.orm.execution.DatabaseConnection;
+import io.vibevault.orm.execution.RowReader;
+import io.vibevault.orm.execution.RowStream;
+import io.vibevault.orm.expr.EmptyResultSet;
+import io.vibevault.orm.expr.Expression;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.sql.CompiledSelect;
+import io.vibevault.orm.sql.Connector;
+import io.vibevault.orm.sql.Filter;
+import io.vibevault.orm.sql.Query;
+import io.vibevault.orm.sql.SqlCompiler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What model QuerySets and values QuerySets share: every method that edits the query returns a new
+ * QuerySet (the original is untouched), and nothing runs until the rows are needed. The result is
+ * cached on the QuerySet that was evaluated, as in Django.
+ *
+ * @param <R> the row type (a model, a Map, a List, a single value)
+ * @param <S> the concrete QuerySet type
+ */
+public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> implements Iterable<R> {
+  final ModelMeta meta;
+  Query query;
+  String alias;
+  private List<R> cache;
+
+  AbstractQuerySet(ModelMeta meta, Query query, String alias) {
+    this.meta = meta;
+    this.query = query;
+    this.alias = alias;
+  }
+
+  /** A new QuerySet of the same kind over {@code query}. */
+  abstract S copyWith(Query query);
+
+  /** How rows of a compiled select are read. */
+  abstract RowReader<R> reader(CompiledSelect select, Backend backend, String db);
+
+  final S chain(java.util.function.Consumer<Query> edit) {
+    Query q = query.copy();
+    edit.accept(q);
+    S next = copyWith(q);
+    next.alias = alias;
+    return next;
+  }
+
+  /** The model's metadata. */
+  public ModelMeta meta() {
+    return meta;
+  }
+
+  /** The database alias this QuerySet reads. */
+  public String db() {
+    return alias == null ? Database.DEFAULT : alias;
+  }
+
+  /** The query description (for the ORM's own layers). */
+  public Query queryDescription() {
+    return query;
+  }
+
+  // ------------------------------------------------------------------ chaining
+
+  /**
+   * Keeps rows matching every condition: {@link Q} objects and {@code key, value} pairs ({@code
+   * filter("userId", 1, "title__icontains", "beach")}), or maps of them.
+   */
+  public S filter(Object... conditions) {
+    return addFilter(conditions, false);
+  }
+
+  /** Keeps rows matching every lookup of the map. */
+  public S filter(Map<String, ?> lookups) {
+    return addFilter(new Object[] {lookups}, false);
+  }
+
+  /** Leaves out rows matching all the conditions together (NOT (a AND b)). */
+  public S exclude(Object... conditions) {
+    return addFilter(conditions, true);
+  }
+
+  public S exclude(Map<String, ?> lookups) {
+    return addFilter(new Object[] {lookups}, true);
+  }
+
+  private S addFilter(Object[] conditions, boolean negate) {
+    if (query.isSliced()) {
+      throw new ArgumentError("Cannot filter a query once a slice has been taken.");
+    }
+    Filter condition = new Filter.Node(Connector.AND, negate, parseConditions(conditions));
+    return chain(q -> q.addFilter(condition));
+  }
+
+  static List<Filter> parseConditions(Object[] conditions) {
+    List<Filter> parts = new ArrayList<>();
+    for (int i = 0; i < conditions.length; i++) {
+      Object arg = conditions[i];
+      if (arg instanceof Q q) {
+        if (!q.isEmpty()) {
+          parts.add(q.toFilter());
+        }
+      } else if (arg instanceof String key) {
+        if (i + 1 >= conditions.length) {
+          throw new ArgumentError("Filter key " + FieldError.quote(key) + " has no value");
+        }
+        parts.add(new Filter.Leaf(key, conditions[++i]));
+      } else if (arg instanceof Map<?, ?> map) {
+        Q q = Q.of(castMap(map));
+        if (!q.isEmpty()) {
+          parts.add(q.toFilter());
+        }
+      } else if (arg instanceof Expression e) {
+        parts.add(new Filter.Condition(e));
+      } else {
+        throw new ArgumentError(
+            "filter() takes Q objects, expressions, maps and key/value pairs; got "
+                + (arg == null ? "null" : arg.getClass().getSimpleName())
+                + " at position "
+                + i);
+      }
+    }
+    return parts;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> castMap(Map<?, ?> map) {
+    for (Object k : map.keySet()) {
+      if (!(k instanceof String)) {
+        throw new FieldError(
+            "Filter keys must be strings, got "
+                + (k == null ? "null" : k.getClass().getSimpleName()));
+      }
+    }
+    return (Map<String, ?>) map;
+  }
+
+  /**
+   * Orders by field paths ({@code "-createdAt"}, {@code "user__username"}), {@code "?"} for random,
+   * or expressions ({@code F.of("x").asc().nullsLast()}). Replaces earlier ordering; with no
+   * arguments, clears ordering including the model's default.
+   */
+  public S orderBy(Object... terms) {
+    if (query.isSliced()) {
+      throw new ArgumentError("Cannot reorder a query once a slice has been taken.");
+    }
+    List<Object> list = Arrays.asList(terms);
+    return chain(q -> q.setOrdering(list));
+  }
+
+  /** Reverses the ordering. */
+  public S reverse() {
+    if (query.isSliced()) {
+      throw new ArgumentError("Cannot reverse a query once a slice has been taken.");
+    }
+    return chain(Query::reverseOrdering);
+  }
+
+  /** SELECT DISTINCT. */
+  public S distinct(String... fields) {
+    List<String> list = List.of(fields);
+    return chain(q -> q.setDistinct(true, list));
+  }
+
+  /** A QuerySet that matches nothing and never queries. */
+  public S none() {
+    return chain(q -> q.addFilter(new Filter.Leaf("pk__in", List.of())));
+  }
+
+  /** A copy without the result cache (Django's {@code all()}). */
+  public S all() {
+    return chain(q -> {});
+  }
+
+  /** Rows {@code start} (inclusive) to {@code end} (exclusive): LIMIT and OFFSET. */
+  public S slice(int start, int end) {
+    if (start < 0 || end < 0) {
+      throw new ArgumentError("Negative indexing is not supported.");
+    }
+    return chain(q -> q.setLimits((long) start, (long) end));
+  }
+
+  /** Rows from {@code start} on. */
+  public S slice(int start) {
+    if (start < 0) {
+      throw new ArgumentError("Negative indexing is not supported.");
+    }
+    return chain(q -> q.setLimits((long) start, null));
+  }
+
+  /** The row at {@code index} (Django's {@code qs[index]}); IndexOutOfBoundsException if none. */
+  public R at(int index) {
+    if (index < 0) {
+      throw new ArgumentError("Negative indexing is not supported.");
+    }
+    if (cache != null) {
+      return cache.get(index);
+    }
+    List<R> rows = slice(index, index + 1).list();
+    if (rows.isEmpty()) {
+      throw new IndexOutOfBoundsException("QuerySet index " + index + " out of range");
+    }
+    return rows.get(0);
+  }
+
+  /** Reads from another database alias. */
+  public S using(String databaseAlias) {
+    S next = chain(q -> {});
+    next.alias = databaseAlias;
+    return next;
+  }
+
+  /**
+   * Locks the selected rows until the end of the transaction ({@code SELECT ... FOR UPDATE}).
+   * Evaluating it outside {@code Transaction.atomic} is a TransactionManagementError.
+   */
+  public S selectForUpdate() {
+    return chain(q -> q.setSelectForUpdate(false, false, List.of()));
+  }
+
+  /** FOR UPDATE NOWAIT: fail at once with LockNotAvailable instead of waiting. */
+  public S nowait() {
+    return chain(q -> q.setSelectForUpdate(true, false, List.of()));
+  }
+
+  /** FOR UPDATE SKIP LOCKED: leave out rows other transactions have locked. */
+  public S skipLocked() {
+    return chain(q -> q.setSelectForUpdate(false, true, List.of()));
+  }
+
+  /** FOR UPDATE OF the given relations ({@code "self"} for the model's own table). */
+  public S selectForUpdateOf(String... relations) {
+    List<String> of = List.of(relations);
+    return chain(q -> q.setSelectForUpdate(false, false, of));
+  }
+
+  // ------------------------------------------------------------------ evaluation
+
+  /** Every row, running the query once and caching the result. */
+  public List<R> list() {
+    if (cache == null) {
+      cache = Collections.unmodifiableList(fetch());
+    }
+    return cache;
+  }
+
+  @Override
+  public Iterator<R> iterator() {
+    return list().iterator();
+  }
+
+  public Stream<R> stream() {
+    return list().stream();
+  }
+
+  /** Django's {@code len(qs)}: evaluates and counts the rows. */
+  public int size() {
+    return list().size();
+  }
+
+  private List<R> fetch() {
+    DatabaseConnection connection = Database.connection(db());
+    checkLocking(connection);
+    Backend backend = connection.backend();
+    CompiledSelect select;
+    try {
+      select = new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
+    } catch (EmptyResultSet e) {
+      return new ArrayList<>();
+    }
+    RowReader<R> reader = reader(select, backend, connection.alias());
+    return connection.query(
+        select.sql(),
+        select.params(),
+        rs -> {
+          List<R> rows = new ArrayList<>();
+          while (rs.next()) {
+            rows.add(reader.read(rs));
+          }
+          return rows;
+        });
+  }
+
+  private void checkLocking(DatabaseConnection connection) {
+    if (query.isSelectForUpdate() && !connection.inAtomicBlock()) {
+      throw new TransactionManagementError(
+          "select_for_update cannot be used outside of a transaction.");
+    }
+  }
+
+  /**
+   * Streams rows with constant memory, {@code chunkSize} at a time from the database (PostgreSQL: a
+   * cursor; MariaDB: a streaming result). Close it when done.
+   */
+  public ResultIterator<R> iterator(int chunkSize) {
+    if (chunkSize <= 0) {
+      throw new ArgumentError("Chunk size must be strictly positive.");
+    }
+    DatabaseConnection connection = Database.connection(db());
+    checkLocking(connection);
+    Backend backend = connection.backend();
+    CompiledSelect select;
+    try {
+      select = new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
+    } catch (EmptyResultSet e) {
+      return emptyIterator();
+    }
+    RowStream<R> stream =
+        RowStream.open(
+            connection,
+            select.sql(),
+            select.params(),
+            chunkSize,
+            reader(select, backend, connection.alias()));
+    return new ResultIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return stream.hasNext();
+      }
+
+      @Override
+      public R next() {
+        return stream.next();
+      }
+
+      @Override
+      public void close() {
+        stream.close();
+      }
+    };
+  }
+
+  private static <R> ResultIterator<R> emptyIterator() {
+    return new ResultIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return false;
+      }
+
+      @Override
+      public R next() {
+        throw new java.util.NoSuchElementException();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** SELECT COUNT(*); uses the cache when the QuerySet was already evaluated. */
+  public long count() {
+    if (cache != null) {
+      return cache.size();
+    }
+    DatabaseConnection connection = Database.connection(db());
+    Backend backend = connection.backend();
+    Fragment sql;
+    try {
+      sql = new SqlCompiler(query, backend.operations(), backend.features()).compileCount();
+    } catch (EmptyResultSet e) {
+      return 0;
+    }
+    return connection.query(sql.sql(), sql.params(), rs -> rs.next() ? rs.getLong(1) : 0L);
+  }
+
+  /** Whether any row matches (SELECT 1 ... LIMIT 1). */
+  public boolean exists() {
+    if (cache != null) {
+      return !cache.isEmpty();
+    }
+    DatabaseConnection connection = Database.connection(db());
+    Backend backend = connection.backend();
+    Fragment sql;
+    try {
+      sql = new SqlCompiler(query, backend.operations(), backend.features()).compileExists();
+    } catch (EmptyResultSet e) {
+      return false;
+    }
+    return connection.query(sql.sql(), sql.params(), rs -> rs.next());
+  }
+
+  /** The first row by the current ordering (by primary key when unordered). */
+  public Optional<R> first() {
+    S ordered = query.isOrdered() ? chain(q -> {}) : orderBy("pk");
+    if (query.isSliced()) {
+      List<R> rows = ordered.list();
+      return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+    List<R> rows = ordered.slice(0, 1).list();
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+  }
+
+  /** The last row by the current ordering (by primary key when unordered). */
+  public Optional<R> last() {
+    if (query.isSliced()) {
+      throw new ArgumentError("Cannot reverse a query once a slice has been taken.");
+    }
+    S reversed = query.isOrdered() ? reverse() : orderBy("-pk");
+    List<R> rows = reversed.slice(0, 1).list();
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+  }
+
+  /** Whether the query has an ordering (explicit or the model's default). */
+  public boolean isOrdered() {
+    return query.isOrdered();
+  }
+
+  /** The SQL this QuerySet sends, with its parameters shown separately. */
+  public Statement query() {
+    Backend backend = Database.connection(db()).backend();
+    try {
+      CompiledSelect s =
+          new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
+      return new Statement(s.sql(), s.params());
+    } catch (EmptyResultSet e) {
+      return new Statement("-- matches nothing: no query is sent", List.of());
+    }
+  }
+
+  /** The database's plan for this query. */
+  public String explain() {
+    return explain(Map.of());
+  }
+
+  /** The plan with backend options (each checked against the backend's allowlist). */
+  public String explain(Map<String, String> options) {
+    DatabaseConnection connection = Database.connection(db());
+    Backend backend = connection.backend();
+    for (Map.Entry<String, String> o : options.entrySet()) {
+      if (!backend.features().explainOptions().contains(o.getKey())) {
+        throw new ArgumentError(
+            "Unknown EXPLAIN option "
+                + FieldError.quote(o.getKey())
+                + "; allowed: "
+                + backend.features().explainOptions());
+      }
+    }
+    CompiledSelect s;
+    try {
+      s = new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
+    } catch (EmptyResultSet e) {
+      return "-- matches nothing: no query is sent";
+    }
+    String sql = backend.operations().explainPrefix(options) + " " + s.sql();
+    return connection.query(
+        sql,
+        s.params(),
+        rs -> {
+          StringBuilder out = new StringBuilder();
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+              cells.add(String.valueOf(rs.getObject(i)));
+            }
+            out.append(String.join(" ", cells)).append('\n');
+          }
+          return out.toString().stripTrailing();
+        });
+  }
+
+  /** Whether results were fetched and cached. */
+  boolean isEvaluated() {
+    return cache != null;
+  }
+
+  @Override
+  public String toString() {
+    List<R> rows = slice(0, 21).list();
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < Math.min(20, rows.size()); i++) {
+      shown.add(String.valueOf(rows.get(i)));
+    }
+    if (rows.size() > 20) {
+      shown.add("...(remaining elements truncated)...");
+    }
+    return "<" + getClass().getSimpleName() + " " + shown + ">";
+  }
+}

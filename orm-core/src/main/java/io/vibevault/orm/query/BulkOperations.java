@@ -1,0 +1,231 @@
+package io.vibevault.orm.query;
+
+import io.vibevault.orm.Database;
+import io.vibevault.orm.backend.Backend;
+import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.exception.ArgumentError;
+import io.vibevault.orm.exception.NotSupportedError;
+import io.vibevault.orm.execution.DatabaseConnection;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.ModelInternals;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.sql.WriteCompiler;
+import io.vibevault.orm.transaction.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * bulkCreate and bulkUpdate: multi-row INSERTs chunked under the parameter limit with the new
+ * primary keys read back (RETURNING), and batched UPDATEs by primary key. Neither sends signals nor
+ * calls save(), as in Django.
+ */
+final class BulkOperations {
+  private BulkOperations() {}
+
+  static <T extends Model> List<T> bulkCreate(
+      QuerySet<T> qs, List<T> objs, BulkCreateOptions options) {
+    if (options.batchSize() < 0) {
+      throw new ArgumentError("Batch size must be a positive integer.");
+    }
+    if (objs.isEmpty()) {
+      return objs;
+    }
+    ModelMeta meta = qs.meta();
+    String db = qs.db();
+    DatabaseConnection connection = Database.connection(db);
+    Backend backend = connection.backend();
+    WriteCompiler.Conflicts conflicts = conflicts(meta, backend, options);
+    Field pk = meta.pk();
+    List<T> withPk = new ArrayList<>();
+    List<T> withoutPk = new ArrayList<>();
+    for (T o : objs) {
+      ModelInternals.bindRelations(o);
+      (pk.get(o) == null ? withoutPk : withPk).add(o);
+    }
+    Transaction.using(db)
+        .run(
+            () -> {
+              insert(connection, backend, meta, withPk, true, conflicts, options.batchSize());
+              insert(connection, backend, meta, withoutPk, false, conflicts, options.batchSize());
+            });
+    for (T o : objs) {
+      if (!options.ignoringConflicts() || pk.get(o) != null) {
+        ModelInternals.markSaved(o, db);
+      }
+    }
+    return objs;
+  }
+
+  private static WriteCompiler.Conflicts conflicts(
+      ModelMeta meta, Backend backend, BulkCreateOptions o) {
+    if (o.ignoringConflicts()) {
+      if (!backend.features().supportsIgnoreConflicts()) {
+        throw new NotSupportedError("This database backend does not support ignoring conflicts.");
+      }
+      return new WriteCompiler.Conflicts(true, List.of(), List.of());
+    }
+    if (o.updatingConflicts()) {
+      if (!backend.features().supportsUpdateConflicts()) {
+        throw new NotSupportedError("This database backend does not support updating conflicts.");
+      }
+      if (o.updateFields().isEmpty()) {
+        throw new ArgumentError(
+            "Fields that will be updated when a row insertion fails on conflicts must be provided.");
+      }
+      if (o.uniqueFields().isEmpty() && backend.features().upsertRequiresUniqueFields()) {
+        throw new ArgumentError("Unique fields that can trigger the upsert must be provided.");
+      }
+      List<Field> unique = new ArrayList<>();
+      for (String name : o.uniqueFields()) {
+        unique.add(meta.field(name));
+      }
+      List<Field> update = new ArrayList<>();
+      for (String name : o.updateFields()) {
+        Field f = meta.field(name);
+        if (!f.isConcrete() || f.isPrimaryKey()) {
+          throw new ArgumentError(
+              "bulkCreate() can only update concrete fields that are not primary keys.");
+        }
+        update.add(f);
+      }
+      return new WriteCompiler.Conflicts(false, unique, update);
+    }
+    return null;
+  }
+
+  private static <T extends Model> void insert(
+      DatabaseConnection connection,
+      Backend backend,
+      ModelMeta meta,
+      List<T> objs,
+      boolean hasPk,
+      WriteCompiler.Conflicts conflicts,
+      int batchSize) {
+    if (objs.isEmpty()) {
+      return;
+    }
+    Field pk = meta.pk();
+    List<Field> fields = new ArrayList<>();
+    for (Field f : meta.concreteFields()) {
+      if (f == pk && !hasPk && pk.kind().isAuto()) {
+        continue;
+      }
+      fields.add(f);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    java.time.Instant now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    for (T o : objs) {
+      List<Object> row = new ArrayList<>(fields.size());
+      for (Field f : fields) {
+        if ((f.isAutoNow() || f.isAutoNowAdd()) && (f.isAutoNow() || f.get(o) == null)) {
+          Object value =
+              f.kind() == io.vibevault.orm.model.FieldKind.DATE
+                  ? java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+                  : now;
+          f.set(o, f.fromNeutral(f.toNeutral(value)));
+        }
+        row.add(ModelOperations.writeValue(f, f.get(o)));
+      }
+      rows.add(row);
+    }
+    boolean readPks = !hasPk && (conflicts == null || !conflicts.ignore());
+    boolean returning = readPks && backend.features().canReturnRowsFromInsert();
+    List<Fragment> statements =
+        new WriteCompiler(backend.operations(), backend.features())
+            .insert(meta, fields, rows, returning ? List.of(pk) : List.of(), conflicts, batchSize);
+    int next = 0;
+    for (Fragment sql : statements) {
+      if (!readPks) {
+        connection.execute(sql.sql(), sql.params());
+        continue;
+      }
+      List<Object> keys =
+          connection.insert(
+              sql.sql(),
+              sql.params(),
+              returning,
+              new String[] {pk.column()},
+              rs -> backend.operations().read(rs, 1, pk.kind()));
+      int rowsInStatement = sql.params().size() / Math.max(1, fields.size());
+      if (!returning && keys.size() == 1 && rowsInStatement > 1) {
+        // Without RETURNING, MySQL reports the first id of a multi-row insert; ids are consecutive.
+        long first = ((Number) keys.get(0)).longValue();
+        keys = new ArrayList<>();
+        for (int i = 0; i < rowsInStatement; i++) {
+          keys.add(first + i);
+        }
+      }
+      for (Object key : keys) {
+        pk.set(objs.get(next), pk.fromNeutral(key));
+        next++;
+      }
+    }
+  }
+
+  static <T extends Model> long bulkUpdate(
+      QuerySet<T> qs, List<T> objs, List<String> names, int batchSize) {
+    if (batchSize < 0) {
+      throw new ArgumentError("Batch size must be a positive integer.");
+    }
+    if (names.isEmpty()) {
+      throw new ArgumentError("Field names must be given to bulk_update().");
+    }
+    ModelMeta meta = qs.meta();
+    List<Field> fields = new ArrayList<>();
+    for (String name : names) {
+      Field f = meta.field(name);
+      if (!f.isConcrete() || f.isPrimaryKey()) {
+        throw new ArgumentError(
+            "bulk_update() can only be used with concrete fields that are not primary keys.");
+      }
+      fields.add(f);
+    }
+    for (T o : objs) {
+      if (o.pk() == null) {
+        throw new ArgumentError("All bulk_update() objects must have a primary key set.");
+      }
+    }
+    if (objs.isEmpty()) {
+      return 0;
+    }
+    DatabaseConnection connection = Database.connection(qs.db());
+    Backend backend = connection.backend();
+    StringBuilder sql =
+        new StringBuilder("UPDATE ")
+            .append(backend.operations().quoteName(meta.dbTable()))
+            .append(" SET ");
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        sql.append(", ");
+      }
+      sql.append(backend.operations().quoteName(fields.get(i).column())).append(" = ?");
+    }
+    sql.append(" WHERE ").append(backend.operations().quoteName(meta.pk().column())).append(" = ?");
+    List<List<Object>> sets = new ArrayList<>();
+    for (T o : objs) {
+      ModelInternals.bindRelations(o);
+      List<Object> params = new ArrayList<>();
+      for (Field f : fields) {
+        params.add(ModelOperations.writeValue(f, f.get(o)));
+      }
+      params.add(meta.pk().toNeutral(o.pk()));
+      sets.add(params);
+    }
+    int size = batchSize > 0 ? batchSize : sets.size();
+    return Transaction.using(qs.db())
+        .call(
+            () -> {
+              long total = 0;
+              for (int start = 0; start < sets.size(); start += size) {
+                for (int n :
+                    connection.executeBatch(
+                        sql.toString(), sets.subList(start, Math.min(sets.size(), start + size)))) {
+                  total += Math.max(n, n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0);
+                }
+              }
+              return total;
+            });
+  }
+}

@@ -1,0 +1,178 @@
+package io.vibevault.orm.query;
+
+import io.vibevault.orm.Database;
+import io.vibevault.orm.model.Model;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The entry point for queries on a model (Django's {@code Manager}), declared as a static field.
+ * Every method starts from {@link #getQuerySet()}; override it to narrow what the manager sees, and
+ * add methods for the domain's questions.
+ *
+ * <pre>{@code
+ * public static final Manager<Memory> objects = Manager.of(Memory.class);
+ *
+ * public class AnalyzedMemoryManager extends Manager<Memory> {
+ *   public AnalyzedMemoryManager() { super(Memory.class); }
+ *   @Override public QuerySet<Memory> getQuerySet() { return super.getQuerySet().filter("analysisStatus", "done"); }
+ *   public QuerySet<Memory> positiveSentiment() { return getQuerySet().filter("metricsJson__sentiment__label", "positive"); }
+ *   public QuerySet<Memory> forUser(User user) { return getQuerySet().filter("user", user); }
+ * }
+ * }</pre>
+ *
+ * @param <T> the model
+ */
+public class Manager<T extends Model> {
+  private final Class<T> model;
+
+  protected Manager(Class<T> model) {
+    this.model = model;
+  }
+
+  /** The plain manager of a model. */
+  public static <T extends Model> Manager<T> of(Class<T> model) {
+    return new Manager<>(model);
+  }
+
+  /** The model class. */
+  public Class<T> model() {
+    return model;
+  }
+
+  /** The QuerySet every other method starts from. */
+  public QuerySet<T> getQuerySet() {
+    return new QuerySet<>(model);
+  }
+
+  public QuerySet<T> all() {
+    return getQuerySet();
+  }
+
+  public QuerySet<T> filter(Object... conditions) {
+    return getQuerySet().filter(conditions);
+  }
+
+  public QuerySet<T> filter(Map<String, ?> lookups) {
+    return getQuerySet().filter(lookups);
+  }
+
+  public QuerySet<T> exclude(Object... conditions) {
+    return getQuerySet().exclude(conditions);
+  }
+
+  public QuerySet<T> exclude(Map<String, ?> lookups) {
+    return getQuerySet().exclude(lookups);
+  }
+
+  public T get(Object... conditions) {
+    return getQuerySet().get(conditions);
+  }
+
+  public T create(Map<String, ?> values) {
+    return getQuerySet().create(values);
+  }
+
+  public T create(Object... fieldsAndValues) {
+    return getQuerySet().create(fieldsAndValues);
+  }
+
+  public GetOrCreateResult<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+    return getQuerySet().getOrCreate(lookup, defaults);
+  }
+
+  public GetOrCreateResult<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+    return getQuerySet().updateOrCreate(lookup, defaults);
+  }
+
+  public long count() {
+    return getQuerySet().count();
+  }
+
+  public boolean exists() {
+    return getQuerySet().exists();
+  }
+
+  public Optional<T> first() {
+    return getQuerySet().first();
+  }
+
+  public Optional<T> last() {
+    return getQuerySet().last();
+  }
+
+  public T latest(String... fields) {
+    return getQuerySet().latest(fields);
+  }
+
+  public T earliest(String... fields) {
+    return getQuerySet().earliest(fields);
+  }
+
+  public QuerySet<T> orderBy(Object... terms) {
+    return getQuerySet().orderBy(terms);
+  }
+
+  public QuerySet<T> none() {
+    return getQuerySet().none();
+  }
+
+  public QuerySet<T> only(String... fields) {
+    return getQuerySet().only(fields);
+  }
+
+  public QuerySet<T> defer(String... fields) {
+    return getQuerySet().defer(fields);
+  }
+
+  public QuerySet<T> using(String alias) {
+    return getQuerySet().using(alias);
+  }
+
+  public QuerySet<T> selectForUpdate() {
+    return getQuerySet().selectForUpdate();
+  }
+
+  public QuerySet<T> distinct(String... fields) {
+    return getQuerySet().distinct(fields);
+  }
+
+  public ValuesQuerySet<Map<String, Object>> values(String... paths) {
+    return getQuerySet().values(paths);
+  }
+
+  public ValuesQuerySet<List<Object>> valuesList(String... paths) {
+    return getQuerySet().valuesList(paths);
+  }
+
+  public Map<Object, T> inBulk(List<?> ids) {
+    return getQuerySet().inBulk(ids);
+  }
+
+  public List<T> bulkCreate(List<T> objects) {
+    return getQuerySet().bulkCreate(objects);
+  }
+
+  public List<T> bulkCreate(List<T> objects, int batchSize) {
+    return getQuerySet().bulkCreate(objects, batchSize);
+  }
+
+  public List<T> bulkCreate(List<T> objects, BulkCreateOptions options) {
+    return getQuerySet().bulkCreate(objects, options);
+  }
+
+  public long bulkUpdate(List<T> objects, String... fields) {
+    return getQuerySet().bulkUpdate(objects, fields);
+  }
+
+  /** Model instances from raw SQL with {@code %s} placeholders, on the default database. */
+  public RawQuerySet<T> raw(String sql, Object... params) {
+    return RawQuerySet.of(model, sql, params, Database.DEFAULT);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "(" + model.getSimpleName() + ")";
+  }
+}

@@ -1,0 +1,69 @@
+package io.vibevault.orm.query;
+
+import io.vibevault.orm.backend.Backend;
+import io.vibevault.orm.exception.ArgumentError;
+import io.vibevault.orm.execution.Hydrator;
+import io.vibevault.orm.execution.RowReader;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.sql.CompiledSelect;
+import io.vibevault.orm.sql.Query;
+
+/**
+ * A QuerySet whose rows are plain values instead of model instances: {@code values()} gives maps,
+ * {@code valuesList()} lists, {@code flat()} single values.
+ *
+ * <pre>{@code
+ * List<Map<String, Object>> rows = Memory.objects.values("id", "title").list();
+ * ValuesQuerySet<Long> ids = Memory.objects.valuesList("id").flat();
+ * }</pre>
+ *
+ * @param <R> the row type
+ */
+public final class ValuesQuerySet<R> extends AbstractQuerySet<R, ValuesQuerySet<R>> {
+  enum Shape {
+    MAP,
+    LIST,
+    FLAT
+  }
+
+  private final Shape shape;
+
+  ValuesQuerySet(ModelMeta meta, Query query, String alias, Shape shape) {
+    super(meta, query, alias);
+    this.shape = shape;
+  }
+
+  @Override
+  ValuesQuerySet<R> copyWith(Query q) {
+    return new ValuesQuerySet<>(meta, q, alias, shape);
+  }
+
+  /** Rows as single values; the values list must name exactly one field. */
+  @SuppressWarnings("unchecked")
+  public <V> ValuesQuerySet<V> flat() {
+    if (shape != Shape.LIST || query.valuesSelect().size() != 1) {
+      throw new ArgumentError("flat() is only for valuesList() with a single field");
+    }
+    return (ValuesQuerySet<V>) new ValuesQuerySet<>(meta, query.copy(), alias, Shape.FLAT);
+  }
+
+  /** Rows as maps keyed by field name (Django's {@code named=True}). */
+  @SuppressWarnings("unchecked")
+  public ValuesQuerySet<java.util.Map<String, Object>> named() {
+    if (shape != Shape.LIST) {
+      throw new ArgumentError("named() is only for valuesList()");
+    }
+    return (ValuesQuerySet<java.util.Map<String, Object>>)
+        (ValuesQuerySet<?>) new ValuesQuerySet<>(meta, query.copy(), alias, Shape.MAP);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  RowReader<R> reader(CompiledSelect select, Backend backend, String db) {
+    return switch (shape) {
+      case MAP -> (RowReader<R>) Hydrator.maps(select.columns(), backend.operations());
+      case LIST -> (RowReader<R>) Hydrator.lists(select.columns(), backend.operations());
+      case FLAT -> (RowReader<R>) Hydrator.single(select.columns(), backend.operations());
+    };
+  }
+}

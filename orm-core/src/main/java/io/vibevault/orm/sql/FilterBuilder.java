@@ -1,0 +1,204 @@
+package io.vibevault.orm.sql;
+
+import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.exception.NotSupportedError;
+import io.vibevault.orm.exception.ValidationError;
+import io.vibevault.orm.expr.Col;
+import io.vibevault.orm.expr.Expression;
+import io.vibevault.orm.lookup.IsNull;
+import io.vibevault.orm.lookup.KeyTransform;
+import io.vibevault.orm.lookup.Lookup;
+import io.vibevault.orm.lookup.LookupRegistry;
+import io.vibevault.orm.model.Field;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds WHERE conditions from {@link Filter} trees (Django's {@code _add_q} and {@code
+ * build_filter}): resolves each keyword path, joins tables, applies transforms and the lookup, adds
+ * {@code IS NOT NULL} where SQL's three-valued logic would otherwise drop rows under negation, and
+ * promotes joins to LEFT OUTER where an OR or a negation needs it.
+ */
+final class FilterBuilder {
+  private final Query query;
+
+  FilterBuilder(Query query) {
+    this.query = query;
+  }
+
+  private record Built(Expression clause, Set<String> neededInner) {}
+
+  void addFilter(Filter filter) {
+    Filter.Node node =
+        filter instanceof Filter.Node n
+            ? n
+            : new Filter.Node(Connector.AND, false, List.of(filter));
+    Set<String> existingInner = new HashSet<>();
+    for (Join j : query.aliasMap.values()) {
+      if (j.type == Join.Type.INNER) {
+        existingInner.add(j.alias);
+      }
+    }
+    query.usedAliases = new LinkedHashSet<>();
+    Built built = addNode(node, query.usedAliases, false, false);
+    if (built.clause() != null) {
+      query.where.add(built.clause());
+    }
+    query.demoteJoins(existingInner);
+  }
+
+  private Built addNode(
+      Filter.Node node, Set<String> reuse, boolean branchNegated, boolean negated) {
+    boolean currentNegated = negated ^ node.negated();
+    boolean branch = branchNegated || node.negated();
+    WhereNode target = new WhereNode(node.connector(), node.negated());
+    JoinPromoter promoter =
+        new JoinPromoter(node.connector(), node.children().size(), currentNegated);
+    for (Filter child : node.children()) {
+      Built b = build(child, reuse, branch, currentNegated);
+      promoter.addVotes(b.neededInner());
+      if (b.clause() != null) {
+        target.add(b.clause());
+      }
+    }
+    Set<String> needed = promoter.updateJoinTypes(query);
+    return new Built(target, needed);
+  }
+
+  private Built build(Filter filter, Set<String> reuse, boolean branchNegated, boolean negated) {
+    if (filter instanceof Filter.Node n) {
+      return addNode(n, reuse, branchNegated, negated);
+    }
+    if (filter instanceof Filter.Condition c) {
+      Map<String, Integer> before = new HashMap<>(query.refcount);
+      Expression resolved = c.expression().resolve(query);
+      return new Built(resolved, usedSince(before));
+    }
+    Filter.Leaf leaf = (Filter.Leaf) filter;
+    String key = leaf.key();
+    if (key == null) {
+      throw new FieldError("A filter key may not be null");
+    }
+    List<String> names = List.of(key.split("__", -1));
+    Object value = leaf.value();
+    Map<String, Integer> before = new HashMap<>(query.refcount);
+    if (value instanceof Expression e) {
+      value = e.resolve(query);
+    }
+    Set<String> used = usedSince(before);
+    Query.JoinResult jr;
+    try {
+      jr = query.setupJoins(names, key, reuse, !branchNegated);
+    } catch (Query.MultiJoin e) {
+      throw new NotSupportedError(
+          "exclude() or a negated Q across the multi-valued relation in "
+              + FieldError.quote(key)
+              + " needs a subquery; this arrives with the relationships work");
+    }
+    used.addAll(jr.joins());
+    reuse.addAll(jr.joins());
+    List<String> lookups = jr.path().rest();
+    if (jr.finalField() != null
+        && jr.finalField().isRelation()
+        && !jr.path().steps().isEmpty()
+        && lookups.size() > 1) {
+      throw new FieldError("Related Field got invalid lookup: " + FieldError.quote(lookups.get(0)));
+    }
+    Col col = jr.column();
+    Lookup condition = buildLookup(lookups, col, value, key);
+    WhereNode clause = new WhereNode();
+    clause.add(condition);
+    boolean isNullLookup = condition.name().equals("isnull") && condition.rhs() instanceof Boolean;
+    boolean requireOuter = isNullLookup && (Boolean) condition.rhs() && !negated;
+    if (negated && (!isNullLookup || !(Boolean) condition.rhs()) && value != null) {
+      requireOuter = true;
+      if (!isNullLookup) {
+        String lastAlias = jr.joins().get(jr.joins().size() - 1);
+        Join last = query.aliasMap.get(lastAlias);
+        if (col.field().isNullable() || (last != null && last.type == Join.Type.LEFT_OUTER)) {
+          clause.add(new IsNull(col, false));
+        }
+        if (value instanceof Col v && v.field().isNullable()) {
+          clause.add(new IsNull(v, false));
+        }
+      }
+    }
+    return new Built(clause, requireOuter ? Set.of() : used);
+  }
+
+  private Set<String> usedSince(Map<String, Integer> before) {
+    Set<String> used = new LinkedHashSet<>();
+    for (Map.Entry<String, Integer> e : query.refcount.entrySet()) {
+      if (e.getValue() > before.getOrDefault(e.getKey(), 0)) {
+        used.add(e.getKey());
+      }
+    }
+    return used;
+  }
+
+  /** Applies transforms and the final lookup ({@code exact} when none is named). */
+  Lookup buildLookup(List<String> lookups, Expression lhs, Object value, String key) {
+    List<String> names = lookups.isEmpty() ? List.of("exact") : lookups;
+    Expression current = lhs;
+    for (int i = 0; i < names.size() - 1; i++) {
+      current = transform(current, names.get(i), key);
+    }
+    String last = names.get(names.size() - 1);
+    LookupRegistry.LookupFactory factory = LookupRegistry.lookup(current, last);
+    if (factory == null) {
+      if (current instanceof Col c && c.field().isRelation()) {
+        throw new FieldError("Related Field got invalid lookup: " + FieldError.quote(last));
+      }
+      current = transform(current, last, key);
+      last = "exact";
+      factory = LookupRegistry.lookup(current, last);
+      if (factory == null) {
+        throw new FieldError("Unsupported lookup 'exact' in " + FieldError.quote(key));
+      }
+    }
+    if (value == null && !(current instanceof KeyTransform)) {
+      if (last.equals("exact") || last.equals("iexact")) {
+        return new IsNull(current, true);
+      }
+      if (!last.equals("isnull")) {
+        throw new ValidationError(
+            "Cannot use None as a query value (lookup " + FieldError.quote(key) + ")");
+      }
+    }
+    return factory.create(current, value);
+  }
+
+  /** Applies a chain of transforms named in a values() or order_by() path. */
+  Expression applyTransforms(Expression lhs, List<String> names, String key) {
+    Expression current = lhs;
+    for (String name : names) {
+      current = transform(current, name, key);
+    }
+    return current;
+  }
+
+  private Expression transform(Expression lhs, String name, String key) {
+    LookupRegistry.TransformFactory t = LookupRegistry.transform(lhs, name);
+    if (t == null) {
+      Field f = lhs.outputField();
+      String what =
+          f != null
+              ? f.kind() + " field " + FieldError.quote(f.name()) + " of " + f.model().label()
+              : "expression";
+      throw new FieldError(
+          "Unsupported lookup "
+              + FieldError.quote(name)
+              + " for "
+              + what
+              + " in "
+              + FieldError.quote(key)
+              + "; valid lookups: "
+              + String.join(", ", LookupRegistry.choices(lhs)));
+    }
+    return t.create(lhs);
+  }
+}

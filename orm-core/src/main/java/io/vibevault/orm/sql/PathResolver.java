@@ -1,0 +1,143 @@
+package io.vibevault.orm.sql;
+
+import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.model.Relation;
+import io.vibevault.orm.model.ReverseRelation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the field part of a lookup path into relation hops (Django's {@code names_to_path}). Every
+ * name is resolved against model metadata; an unknown first name is a {@link FieldError} naming the
+ * model and the valid choices, and the names after the last field are returned as lookups and
+ * transforms.
+ */
+final class PathResolver {
+  /** The default limit on relation hops in one path (the "ORM leak" guard). */
+  static final int MAX_RELATION_DEPTH = 4;
+
+  /** What a path resolved to. */
+  record Resolved(
+      List<PathStep> steps, Field finalField, Field target, ModelMeta opts, List<String> rest) {}
+
+  private PathResolver() {}
+
+  static Resolved resolve(ModelMeta start, List<String> names, String original) {
+    ModelMeta opts = start;
+    List<PathStep> steps = new ArrayList<>();
+    Field finalField = null;
+    Field target = null;
+    int consumed = 0;
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (name.isEmpty()) {
+        throw new FieldError(
+            "Invalid lookup path "
+                + FieldError.quote(original)
+                + " on "
+                + start.label()
+                + ": empty name between '__'");
+      }
+      Field field = opts.findField(name);
+      if (field != null && opts.isSensitive(field.name())) {
+        throw new FieldError(
+            "Field "
+                + FieldError.quote(field.name())
+                + " of "
+                + opts.label()
+                + " is sensitive and cannot be used in a lookup path");
+      }
+      ReverseRelation reverse = field == null ? opts.reverseRelation(name) : null;
+      if (field == null && reverse == null) {
+        if (i == 0 || finalField == null) {
+          throw new FieldError(
+              "Cannot resolve keyword "
+                  + FieldError.quote(name)
+                  + " into field of "
+                  + opts.label()
+                  + ". Choices are: "
+                  + String.join(", ", opts.fieldChoices()));
+        }
+        break;
+      }
+      consumed = i + 1;
+      if (field != null
+          && (!field.isRelation()
+              || name.equals(field.attname())
+                  && field.isConcrete()
+                  && !name.equals(field.name()))) {
+        // A plain column, or a foreign key named by its attname (userId): no join.
+        finalField = field;
+        target = field;
+        break;
+      }
+      if (field != null) {
+        forward(field, steps);
+        finalField = field;
+      } else {
+        backward(reverse, steps);
+        finalField = reverse.field();
+      }
+      PathStep last = steps.get(steps.size() - 1);
+      opts = last.toModel();
+      target = last.rhsField();
+      if (countHops(steps) > MAX_RELATION_DEPTH) {
+        throw new FieldError(
+            "Lookup path "
+                + FieldError.quote(original)
+                + " crosses more than "
+                + MAX_RELATION_DEPTH
+                + " relations");
+      }
+    }
+    return new Resolved(steps, finalField, target, opts, names.subList(consumed, names.size()));
+  }
+
+  private static int countHops(List<PathStep> steps) {
+    int hops = 0;
+    for (PathStep s : steps) {
+      if (s.toModel().isAutoCreated()) {
+        continue;
+      }
+      hops++;
+    }
+    return hops;
+  }
+
+  private static void forward(Field field, List<PathStep> steps) {
+    Relation rel = field.relation();
+    if (!rel.isManyToMany()) {
+      steps.add(
+          new PathStep(
+              rel.target(), field, rel.targetField(), true, false, field.isNullable(), field));
+      return;
+    }
+    ModelMeta through = rel.through();
+    ModelMeta owner = field.model();
+    List<Field> fks = through.relationFields();
+    Field source = fks.get(0);
+    Field dest = fks.get(1);
+    steps.add(new PathStep(through, owner.pk(), source, false, true, true, field));
+    steps.add(new PathStep(rel.target(), dest, rel.target().pk(), true, false, false, field));
+  }
+
+  private static void backward(ReverseRelation reverse, List<PathStep> steps) {
+    Field field = reverse.field();
+    Relation rel = field.relation();
+    ModelMeta related = field.model();
+    if (!rel.isManyToMany()) {
+      steps.add(
+          new PathStep(
+              related, rel.targetField(), field, false, reverse.isMultiValued(), true, field));
+      return;
+    }
+    ModelMeta through = rel.through();
+    List<Field> fks = through.relationFields();
+    Field source = fks.get(0);
+    Field dest = fks.get(1);
+    steps.add(new PathStep(through, rel.target().pk(), dest, false, true, true, field));
+    steps.add(new PathStep(related, source, related.pk(), true, false, false, field));
+  }
+}

@@ -1,0 +1,431 @@
+package io.vibevault.orm.sql;
+
+import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.expr.Col;
+import io.vibevault.orm.expr.Expression;
+import io.vibevault.orm.expr.Resolver;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.ModelMeta;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The description of one SELECT (Django's {@code sql.Query}): base model, joined tables with their
+ * aliases, the WHERE tree, selected columns, ordering, slicing, DISTINCT and locking. The QuerySet
+ * layer clones and edits it; a {@link SqlCompiler} turns it into SQL. Nothing here is
+ * vendor-specific and nothing here knows about QuerySets.
+ *
+ * <pre>{@code
+ * Query q = new Query(ModelMeta.of(Memory.class));
+ * q.addFilter(new Filter.Leaf("title__icontains", "beach"));
+ * q.addOrdering(List.of("-createdAt"));
+ * }</pre>
+ */
+public final class Query implements Resolver {
+  final ModelMeta model;
+  final LinkedHashMap<String, Join> aliasMap = new LinkedHashMap<>();
+  final Map<String, Integer> refcount = new HashMap<>();
+  WhereNode where = new WhereNode();
+
+  /** Aliases joined by the filter() call being built (multi-valued joins are reused within it). */
+  Set<String> usedAliases = new LinkedHashSet<>();
+
+  List<Object> ordering = new ArrayList<>();
+  boolean defaultOrdering = true;
+  boolean standardOrdering = true;
+  Long low = 0L;
+  Long high;
+  boolean distinct;
+  List<String> distinctFields = List.of();
+  boolean selectForUpdate;
+  boolean selectForUpdateNowait;
+  boolean selectForUpdateSkipLocked;
+  List<String> selectForUpdateOf = List.of();
+
+  /** Field names of only() (null when not used) and defer(). */
+  Set<String> onlyFields;
+
+  Set<String> deferredFields = new LinkedHashSet<>();
+
+  /** values()/valuesList(): the selected paths and their keys (null = model instances). */
+  List<SelectItem> valuesSelect;
+
+  /** Named expressions selected alongside the model (annotations, values expressions). */
+  LinkedHashMap<String, Expression> annotations = new LinkedHashMap<>();
+
+  /** One selected value of a values() query: the output key and its expression. */
+  public record SelectItem(String key, Expression expression) {}
+
+  public Query(ModelMeta model) {
+    this.model = model;
+  }
+
+  public ModelMeta model() {
+    return model;
+  }
+
+  /** A deep enough copy for independent editing (expressions are immutable). */
+  public Query copy() {
+    Query q = new Query(model);
+    q.aliasMap.putAll(aliasMap);
+    q.refcount.putAll(refcount);
+    q.where = where.copy();
+    q.ordering = new ArrayList<>(ordering);
+    q.defaultOrdering = defaultOrdering;
+    q.standardOrdering = standardOrdering;
+    q.low = low;
+    q.high = high;
+    q.distinct = distinct;
+    q.distinctFields = distinctFields;
+    q.selectForUpdate = selectForUpdate;
+    q.selectForUpdateNowait = selectForUpdateNowait;
+    q.selectForUpdateSkipLocked = selectForUpdateSkipLocked;
+    q.selectForUpdateOf = selectForUpdateOf;
+    q.onlyFields = onlyFields == null ? null : new LinkedHashSet<>(onlyFields);
+    q.deferredFields = new LinkedHashSet<>(deferredFields);
+    q.valuesSelect = valuesSelect == null ? null : new ArrayList<>(valuesSelect);
+    q.annotations = new LinkedHashMap<>(annotations);
+    return q;
+  }
+
+  // ------------------------------------------------------------------ aliases and joins
+
+  /** The alias of the base table, created on first use. */
+  String initialAlias() {
+    if (aliasMap.isEmpty()) {
+      String alias = model.dbTable();
+      aliasMap.put(alias, Join.base(model.dbTable(), alias));
+      refcount.put(alias, 1);
+      return alias;
+    }
+    String first = aliasMap.keySet().iterator().next();
+    refcount.merge(first, 1, Integer::sum);
+    return first;
+  }
+
+  String baseAlias() {
+    if (aliasMap.isEmpty()) {
+      initialAlias();
+    }
+    return aliasMap.keySet().iterator().next();
+  }
+
+  /**
+   * Adds a join, or reuses an equal one: single-valued joins are always reused, multi-valued joins
+   * only when {@code reuse} holds them (the same filter() call), as Django does.
+   */
+  String join(Join join, Set<String> reuse) {
+    String found = null;
+    for (Join j : aliasMap.values()) {
+      if (!j.isBase() && j.sameAs(join) && (reuse == null || reuse.contains(j.alias))) {
+        found = j.alias;
+      }
+    }
+    if (found != null) {
+      refcount.merge(found, 1, Integer::sum);
+      return found;
+    }
+    boolean tableUsed = aliasMap.values().stream().anyMatch(j -> j.table.equals(join.table));
+    String alias = tableUsed ? "T" + (aliasMap.size() + 1) : join.table;
+    Join parent = aliasMap.get(join.parentAlias);
+    Join.Type type =
+        parent.type == Join.Type.LEFT_OUTER || join.nullable
+            ? Join.Type.LEFT_OUTER
+            : Join.Type.INNER;
+    aliasMap.put(alias, join.withAlias(alias).withType(type));
+    refcount.put(alias, 1);
+    return alias;
+  }
+
+  void unref(String alias) {
+    refcount.merge(alias, -1, Integer::sum);
+  }
+
+  void promoteJoins(Set<String> aliases) {
+    List<String> queue = new ArrayList<>(aliases);
+    while (!queue.isEmpty()) {
+      String alias = queue.remove(0);
+      Join j = aliasMap.get(alias);
+      if (j == null || j.isBase()) {
+        continue;
+      }
+      Join parent = aliasMap.get(j.parentAlias);
+      boolean parentOuter = parent != null && parent.type == Join.Type.LEFT_OUTER;
+      if ((j.nullable || parentOuter) && j.type != Join.Type.LEFT_OUTER) {
+        aliasMap.put(alias, j.withType(Join.Type.LEFT_OUTER));
+        for (Join child : aliasMap.values()) {
+          if (alias.equals(child.parentAlias) && !queue.contains(child.alias)) {
+            queue.add(child.alias);
+          }
+        }
+      }
+    }
+  }
+
+  void demoteJoins(Set<String> aliases) {
+    List<String> queue = new ArrayList<>(aliases);
+    while (!queue.isEmpty()) {
+      String alias = queue.remove(0);
+      Join j = aliasMap.get(alias);
+      if (j != null && j.type == Join.Type.LEFT_OUTER) {
+        aliasMap.put(alias, j.withType(Join.Type.INNER));
+        Join parent = aliasMap.get(j.parentAlias);
+        if (parent != null && parent.type == Join.Type.INNER) {
+          queue.add(parent.alias);
+        }
+      }
+    }
+  }
+
+  /** The result of following a path: the column to use and the joins made. */
+  record JoinResult(Col column, Field finalField, List<String> joins, PathResolver.Resolved path) {}
+
+  /**
+   * Follows the relation part of {@code names}, joining tables, then trims a final forward join
+   * whose target column is already on the previous table ({@code user__id} reads {@code user_id}).
+   */
+  JoinResult setupJoins(List<String> names, String original, Set<String> reuse, boolean allowMany) {
+    PathResolver.Resolved path = PathResolver.resolve(model, names, original);
+    String alias = initialAlias();
+    List<String> joins = new ArrayList<>();
+    joins.add(alias);
+    for (PathStep step : path.steps()) {
+      if (step.multiValued() && !allowMany) {
+        throw new MultiJoin(path);
+      }
+      Join j =
+          new Join(
+              step.toModel().dbTable(),
+              null,
+              alias,
+              step.lhsField().column(),
+              step.rhsField().column(),
+              Join.Type.INNER,
+              step.nullable(),
+              step.multiValued(),
+              step.via());
+      alias = join(j, step.multiValued() ? reuse : null);
+      joins.add(alias);
+    }
+    Field target = path.target();
+    // Trim trailing forward joins whose target column the previous table already holds.
+    List<PathStep> steps = path.steps();
+    for (int i = steps.size() - 1; i >= 0 && joins.size() > 1; i--) {
+      PathStep step = steps.get(i);
+      if (!step.direct() || !step.rhsField().column().equals(target.column())) {
+        break;
+      }
+      target = step.lhsField();
+      unref(joins.remove(joins.size() - 1));
+    }
+    return new JoinResult(
+        new Col(joins.get(joins.size() - 1), target), path.finalField(), joins, path);
+  }
+
+  /** Raised internally when a negated branch crosses a multi-valued relation. */
+  static final class MultiJoin extends RuntimeException {
+    final transient PathResolver.Resolved path;
+
+    MultiJoin(PathResolver.Resolved path) {
+      super(null, null, false, false);
+      this.path = path;
+    }
+  }
+
+  // ------------------------------------------------------------------ filters
+
+  /** Adds a condition, AND-ed with the existing ones (one filter() call). */
+  public void addFilter(Filter filter) {
+    new FilterBuilder(this).addFilter(filter);
+  }
+
+  @Override
+  public Expression resolveRef(String path) {
+    if (annotations.containsKey(path)) {
+      return annotations.get(path);
+    }
+    List<String> names = List.of(path.split("__", -1));
+    JoinResult r = setupJoins(names, path, null, true);
+    if (!r.path().rest().isEmpty()) {
+      throw new FieldError(
+          "Cannot resolve "
+              + FieldError.quote(path)
+              + " into a field of "
+              + model.label()
+              + ": F() takes a field path without lookups");
+    }
+    usedAliases.addAll(r.joins());
+    return r.column();
+  }
+
+  // ------------------------------------------------------------------ ordering and slicing
+
+  /** Replaces the ordering; names or OrderBy expressions. An empty list clears it. */
+  public void setOrdering(List<Object> terms) {
+    Ordering.validate(this, terms);
+    ordering = new ArrayList<>(terms);
+    defaultOrdering = false;
+  }
+
+  /** Adds ordering terms after the current ones. */
+  public void addOrdering(List<Object> terms) {
+    Ordering.validate(this, terms);
+    ordering.addAll(terms);
+    defaultOrdering = false;
+  }
+
+  public void clearOrdering(boolean keepDefault) {
+    ordering = new ArrayList<>();
+    defaultOrdering = keepDefault;
+  }
+
+  public void reverseOrdering() {
+    standardOrdering = !standardOrdering;
+  }
+
+  /** Whether the query has an ordering (explicit, or the model's default). */
+  public boolean isOrdered() {
+    return !ordering.isEmpty() || (defaultOrdering && !model.ordering().isEmpty());
+  }
+
+  public List<Object> ordering() {
+    return List.copyOf(ordering);
+  }
+
+  /** Applies a slice relative to the current one (Django's set_limits). */
+  public void setLimits(Long start, Long stop) {
+    long base = low == null ? 0 : low;
+    if (stop != null) {
+      long newHigh = base + stop;
+      high = high == null ? newHigh : Math.min(high, newHigh);
+    }
+    if (start != null) {
+      long newLow = base + start;
+      low = high == null ? newLow : Math.min(high, newLow);
+    }
+  }
+
+  public boolean isSliced() {
+    return (low != null && low != 0) || high != null;
+  }
+
+  public Long low() {
+    return low;
+  }
+
+  public Long high() {
+    return high;
+  }
+
+  /** Whether the slice selects nothing (start ≥ stop). */
+  public boolean isEmptySlice() {
+    return high != null && low != null && high <= low;
+  }
+
+  // ------------------------------------------------------------------ select options
+
+  public void setDistinct(boolean distinct, List<String> fields) {
+    this.distinct = distinct;
+    this.distinctFields = List.copyOf(fields);
+  }
+
+  public void setSelectForUpdate(boolean nowait, boolean skipLocked, List<String> of) {
+    selectForUpdate = true;
+    selectForUpdateNowait = nowait;
+    selectForUpdateSkipLocked = skipLocked;
+    selectForUpdateOf = List.copyOf(of);
+  }
+
+  public boolean isSelectForUpdate() {
+    return selectForUpdate;
+  }
+
+  /** only(): load just these fields (and the primary key). */
+  public void setOnly(List<String> fields) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String f : fields) {
+      names.add(model.field(f).attname());
+    }
+    onlyFields = names;
+    deferredFields.clear();
+  }
+
+  /** defer(): leave these fields out. */
+  public void addDeferred(List<String> fields) {
+    for (String f : fields) {
+      Field field = model.field(f);
+      if (onlyFields != null) {
+        onlyFields.remove(field.attname());
+      } else {
+        deferredFields.add(field.attname());
+      }
+    }
+  }
+
+  public void clearDeferred() {
+    onlyFields = null;
+    deferredFields.clear();
+  }
+
+  /** The concrete fields a model query loads, in table order (pk always). */
+  public List<Field> loadedFields() {
+    List<Field> out = new ArrayList<>();
+    for (Field f : model.concreteFields()) {
+      boolean loaded =
+          f.isPrimaryKey()
+              || (onlyFields != null
+                  ? onlyFields.contains(f.attname())
+                  : !deferredFields.contains(f.attname()));
+      if (loaded) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** values(): select these paths, keyed by the given names. */
+  public void setValues(
+      List<String> keys, List<String> paths, Map<String, Expression> expressions) {
+    List<SelectItem> items = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
+      Expression e = annotations.get(path);
+      if (e == null) {
+        JoinResult r = setupJoins(List.of(path.split("__", -1)), path, null, true);
+        if (!r.path().rest().isEmpty()) {
+          e = new FilterBuilder(this).applyTransforms(r.column(), r.path().rest(), path);
+        } else {
+          e = r.column();
+        }
+      }
+      items.add(new SelectItem(keys.get(i), e));
+    }
+    for (Map.Entry<String, Expression> entry : expressions.entrySet()) {
+      items.add(new SelectItem(entry.getKey(), entry.getValue().resolve(this)));
+    }
+    valuesSelect = items;
+  }
+
+  public List<SelectItem> valuesSelect() {
+    return valuesSelect;
+  }
+
+  public boolean isEmptyWhere() {
+    return where.isEmpty();
+  }
+
+  /** Whether any table besides the base one is joined (updates and deletes then use a subquery). */
+  public boolean hasJoins() {
+    for (Join j : aliasMap.values()) {
+      if (!j.isBase() && refcount.getOrDefault(j.alias, 0) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,121 @@
+package io.vibevault.orm.sql;
+
+import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.expr.Compiler;
+import io.vibevault.orm.expr.EmptyResultSet;
+import io.vibevault.orm.expr.Expression;
+import io.vibevault.orm.expr.Resolver;
+import io.vibevault.orm.model.FieldKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The WHERE (or HAVING) tree: lookups and nested nodes joined by a connector, possibly negated.
+ * Compiling follows Django's rules for conditions that match nothing (an empty {@code in}) or
+ * everything: such children are folded away, so the database is not asked a pointless question.
+ */
+public final class WhereNode extends Expression {
+  final Connector connector;
+  final boolean negated;
+  final List<Expression> children = new ArrayList<>();
+
+  public WhereNode(Connector connector, boolean negated) {
+    this.connector = connector;
+    this.negated = negated;
+  }
+
+  public WhereNode() {
+    this(Connector.AND, false);
+  }
+
+  void add(Expression child) {
+    if (child instanceof WhereNode w && w.children.isEmpty()) {
+      return;
+    }
+    children.add(child);
+  }
+
+  public boolean isEmpty() {
+    return children.isEmpty();
+  }
+
+  WhereNode copy() {
+    WhereNode c = new WhereNode(connector, negated);
+    for (Expression child : children) {
+      c.children.add(child instanceof WhereNode w ? w.copy() : child);
+    }
+    return c;
+  }
+
+  @Override
+  public Expression resolve(Resolver resolver) {
+    return this;
+  }
+
+  /**
+   * The SQL of the condition; an empty fragment means "matches everything". Throws {@link
+   * EmptyResultSet} when it can match nothing.
+   */
+  @Override
+  public Fragment compile(Compiler compiler) {
+    int fullNeeded = connector == Connector.AND ? children.size() : 1;
+    int emptyNeeded = connector == Connector.AND ? 1 : children.size();
+    List<Fragment> parts = new ArrayList<>();
+    for (Expression child : children) {
+      Fragment f;
+      try {
+        f = compiler.compile(child);
+      } catch (EmptyResultSet e) {
+        emptyNeeded--;
+        f = null;
+      }
+      if (f != null) {
+        if (f.sql().isEmpty()) {
+          fullNeeded--;
+        } else {
+          parts.add(f);
+        }
+      }
+      if (emptyNeeded == 0) {
+        if (negated) {
+          return Fragment.EMPTY;
+        }
+        throw new EmptyResultSet();
+      }
+      if (fullNeeded == 0) {
+        if (negated) {
+          throw new EmptyResultSet();
+        }
+        return Fragment.EMPTY;
+      }
+    }
+    if (parts.isEmpty()) {
+      return Fragment.EMPTY;
+    }
+    Fragment joined;
+    if (connector == Connector.XOR && parts.size() > 1) {
+      List<Fragment> terms = new ArrayList<>();
+      for (Fragment p : parts) {
+        terms.add(p.wrap("CASE WHEN %s THEN 1 ELSE 0 END"));
+      }
+      joined = Fragment.join(" + ", terms).wrap("MOD(%s, 2) = 1");
+    } else {
+      joined =
+          Fragment.join(" " + (connector == Connector.XOR ? "AND" : connector.name()) + " ", parts);
+    }
+    if (negated) {
+      return joined.wrap("NOT (%s)");
+    }
+    return parts.size() > 1 ? joined.wrap("(%s)") : joined;
+  }
+
+  @Override
+  public FieldKind outputKind() {
+    return FieldKind.BOOLEAN;
+  }
+
+  @Override
+  public List<Expression> sourceExpressions() {
+    return List.copyOf(children);
+  }
+}
