@@ -49,6 +49,23 @@ public final class JsonLookups {
 
     @Override
     public Fragment compile(Compiler compiler) {
+      if (!operator.equals("=") && lhs instanceof KeyTransform key && rhs instanceof JsonText json) {
+        // Ordering comparisons: numbers as numbers, text as text, on every backend.
+        Object plain = json.parse();
+        Fragment column = compiler.compile(key.column());
+        if (plain instanceof Number) {
+          return Fragment.format(
+              "%s " + operator + " %s",
+              compiler.ops().jsonExtractNumber(column, key.path()),
+              new Fragment("?", List.of(plain instanceof java.math.BigDecimal d ? d.doubleValue() : plain)));
+        }
+        if (plain instanceof String) {
+          return Fragment.format(
+              "%s " + operator + " %s",
+              compiler.ops().jsonExtractScalar(column, key.path()),
+              new Fragment("?", List.of(plain)));
+        }
+      }
       Fragment left =
           lhs instanceof KeyTransform
               ? compiler.compile(lhs)
