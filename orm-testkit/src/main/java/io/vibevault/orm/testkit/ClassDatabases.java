@@ -58,7 +58,13 @@ final class ClassDatabases implements AutoCloseable {
       return ModelTables.of(models);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Cannot read the models " + models + " of " + testClass.getName() + ": " + e, e);
+          "Cannot read the models "
+              + models
+              + " of "
+              + testClass.getName()
+              + ": "
+              + IsolatedDatabase.describe(e),
+          e);
     }
   }
 

@@ -44,7 +44,12 @@ final class IsolatedDatabase implements AutoCloseable {
       created = baseBackend.testDatabases().create(target.settings(), uniqueName(testClass));
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Cannot create the test database for " + where + " from " + target.settings() + ": " + e,
+          "Cannot create the test database for "
+              + where
+              + " from "
+              + target.settings()
+              + ": "
+              + describe(e),
           e);
     }
     String alias = "test_" + target.vendor().label() + "_" + ALIASES.incrementAndGet();
@@ -64,7 +69,8 @@ final class IsolatedDatabase implements AutoCloseable {
     } catch (RuntimeException e) {
       IllegalStateException failure =
           new IllegalStateException(
-              "Cannot create the tables " + models.tables() + " for " + where + ": " + e, e);
+              "Cannot create the tables " + models.tables() + " for " + where + ": " + describe(e),
+              e);
       try {
         db.close();
       } catch (RuntimeException cleanup) {
@@ -86,6 +92,11 @@ final class IsolatedDatabase implements AutoCloseable {
         "vv_t_%08x_%08x",
         testClass.getName().hashCode(),
         ThreadLocalRandom.current().nextInt());
+  }
+
+  /** A cause for a message: its own message, or its class when it has none. */
+  static String describe(RuntimeException e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
   }
 
   TestDatabase database() {

@@ -67,7 +67,8 @@ final class ServerProbe {
       Database.connection(alias).query("SELECT 1", List.of());
       return Result.AVAILABLE;
     } catch (RuntimeException e) {
-      return new Result(false, "the server answers but " + s + " is not usable: " + e);
+      return new Result(
+          false, "the server answers but " + s + " is not usable: " + IsolatedDatabase.describe(e));
     } finally {
       try {
         Database.remove(alias);
