@@ -49,7 +49,9 @@ public final class JsonLookups {
 
     @Override
     public Fragment compile(Compiler compiler) {
-      if (!operator.equals("=") && lhs instanceof KeyTransform key && rhs instanceof JsonText json) {
+      if (!operator.equals("=")
+          && lhs instanceof KeyTransform key
+          && rhs instanceof JsonText json) {
         // Ordering comparisons: numbers as numbers, text as text, on every backend.
         Object plain = json.parse();
         Fragment column = compiler.compile(key.column());
@@ -57,7 +59,8 @@ public final class JsonLookups {
           return Fragment.format(
               "%s " + operator + " %s",
               compiler.ops().jsonExtractNumber(column, key.path()),
-              new Fragment("?", List.of(plain instanceof java.math.BigDecimal d ? d.doubleValue() : plain)));
+              new Fragment(
+                  "?", List.of(plain instanceof java.math.BigDecimal d ? d.doubleValue() : plain)));
         }
         if (plain instanceof String) {
           return Fragment.format(
