@@ -29,6 +29,7 @@ public final class SqlCompiler implements Compiler {
 
   public SqlCompiler(Query query, Operations ops, Features features) {
     this.query = query.copy();
+    this.query.baseAlias();
     this.ops = ops;
     this.features = features;
   }
