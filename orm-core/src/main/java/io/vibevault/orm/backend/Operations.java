@@ -101,6 +101,13 @@ public interface Operations {
   /** The JSON value at {@code path} as SQL text/number (strings unquoted), for scalar lookups. */
   Fragment jsonExtractScalar(Fragment column, List<Object> path);
 
+  /**
+   * The JSON value at {@code path} as an SQL number, or NULL when it is not a JSON number: for
+   * numeric comparisons ({@code metrics__wordCount__gt=55}), which text from {@link
+   * #jsonExtractScalar} cannot give on every backend.
+   */
+  Fragment jsonExtractNumber(Fragment column, List<Object> path);
+
   /** A bound JSON document comparable with {@link #jsonExtract}. */
   Fragment jsonValue(JsonText value);
 

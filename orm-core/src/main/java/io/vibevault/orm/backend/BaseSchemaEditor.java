@@ -1,0 +1,497 @@
+package io.vibevault.orm.backend;
+
+import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.model.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The DDL every backend writes the same way (Django's {@code BaseDatabaseSchemaEditor}): tables
+ * with their columns, keys, unique and check constraints, indexes and the join tables of
+ * many-to-many fields. A vendor subclass gives column types and overrides the statements that
+ * differ. Defaults never reach the schema: as in Django, they live in the model.
+ *
+ * <p>Foreign keys are added once their target table exists: a constraint towards a table this
+ * editor has not created yet waits until it does ({@link #pendingForeignKeys()}), so models may be
+ * created in any order.
+ *
+ * <pre>{@code
+ * SchemaEditor editor = backend.schemaEditor(Database.connection());
+ * editor.createModel(ModelMeta.of(Memory.class));
+ * editor.executedSql();   // [CREATE TABLE "memories" (...), CREATE INDEX ...]
+ * }</pre>
+ */
+public abstract class BaseSchemaEditor implements SchemaEditor {
+  private static final Set<String> CHECK_LOOKUPS =
+      Set.of("exact", "gt", "gte", "lt", "lte", "in", "isnull", "range");
+
+  protected final SqlExecutor executor;
+  protected final Operations ops;
+  private final List<String> executed = new ArrayList<>();
+  private final Map<String, List<String>> pendingForeignKeys = new LinkedHashMap<>();
+
+  protected BaseSchemaEditor(SqlExecutor executor, Operations ops) {
+    this.executor = executor;
+    this.ops = ops;
+  }
+
+  // ---------------------------------------------------------------- vendor hooks
+
+  /** Written right after {@code PRIMARY KEY} for AUTO and BIG_AUTO keys. */
+  protected abstract String autoIncrementSuffix();
+
+  /** Whether the table exists now (foreign keys towards it can be added). */
+  protected abstract boolean tableExists(String table);
+
+  /** A column-level CHECK condition for the field's type, or null. */
+  protected String columnCheck(Field field, String quotedColumn) {
+    return field.kind() == FieldKind.POSITIVE_INTEGER ? quotedColumn + " >= 0" : null;
+  }
+
+  /** Table options after the closing parenthesis of CREATE TABLE. */
+  protected String tableSuffix() {
+    return "";
+  }
+
+  /** Foreign keys written inside the column definition instead of by ALTER TABLE. */
+  protected boolean inlineForeignKeys() {
+    return false;
+  }
+
+  /** Appended to every foreign key: deferred checks let the ORM delete in any order. */
+  protected String foreignKeyDeferral() {
+    return " DEFERRABLE INITIALLY DEFERRED";
+  }
+
+  /** Whether the column type can carry an ordinary index (MySQL cannot index TEXT/BLOB). */
+  protected boolean canIndex(Field field) {
+    return true;
+  }
+
+  protected String dropTableSql(String table) {
+    return "DROP TABLE " + q(table);
+  }
+
+  protected String dropIndexSql(ModelMeta model, String index) {
+    return "DROP INDEX " + q(index);
+  }
+
+  protected String dropForeignKeySql(ModelMeta model, String constraint) {
+    return "ALTER TABLE " + q(model.dbTable()) + " DROP CONSTRAINT " + q(constraint);
+  }
+
+  /** Runs before a column is dropped (MySQL must drop its foreign key first). */
+  protected void beforeDropColumn(ModelMeta model, Field field) {}
+
+  // ---------------------------------------------------------------- names
+
+  /** An index's name: the declared one, or one generated from the table and columns. */
+  public String indexName(ModelMeta model, ModelMeta.IndexSpec index) {
+    if (index.name() != null && !index.name().isEmpty()) {
+      return index.name();
+    }
+    List<String> parts = new ArrayList<>();
+    for (String f : index.fields()) {
+      parts.add(f.startsWith("-") ? column(model, f.substring(1)) + "_desc" : column(model, f));
+    }
+    return Names.generatedName(model.dbTable(), parts, "idx");
+  }
+
+  /** The name of the index made for a field with {@code dbIndex} (foreign keys included). */
+  public String fieldIndexName(ModelMeta model, Field field) {
+    return Names.generatedName(model.dbTable(), List.of(field.column()), "ix");
+  }
+
+  public String foreignKeyName(ModelMeta model, Field field) {
+    return Names.generatedName(model.dbTable(), List.of(field.column()), "fk");
+  }
+
+  /** The constraint name of a {@code uniqueTogether} set. */
+  public String uniqueTogetherName(ModelMeta model, List<String> fields) {
+    return Names.generatedName(
+        model.dbTable(), fields.stream().map(f -> column(model, f)).toList(), "uniq");
+  }
+
+  /** Foreign-key statements waiting for their target table, by target table. */
+  public Map<String, List<String>> pendingForeignKeys() {
+    return Map.copyOf(pendingForeignKeys);
+  }
+
+  // ---------------------------------------------------------------- SchemaEditor
+
+  @Override
+  public void createModel(ModelMeta model) {
+    createTable(model, model.dbTable(), model.concreteFields());
+    createIndexes(model, model.dbTable(), model.concreteFields());
+    if (!inlineForeignKeys()) {
+      for (Field f : model.concreteFields()) {
+        if (hasForeignKey(f)) {
+          addForeignKey(model, f);
+        }
+      }
+    }
+    List<String> waiting = pendingForeignKeys.remove(model.dbTable());
+    if (waiting != null) {
+      waiting.forEach(this::execute);
+    }
+    for (Field f : model.manyToManyFields()) {
+      ModelMeta through = f.relation().through();
+      if (through != null && through.isAutoCreated()) {
+        createModel(through);
+      }
+    }
+  }
+
+  @Override
+  public void deleteModel(ModelMeta model) {
+    for (Field f : model.manyToManyFields()) {
+      ModelMeta through = f.relation().through();
+      if (through != null && through.isAutoCreated()) {
+        execute(dropTableSql(through.dbTable()));
+      }
+    }
+    execute(dropTableSql(model.dbTable()));
+  }
+
+  @Override
+  public void addField(ModelMeta model, Field field) {
+    if (!field.isConcrete()) {
+      createModel(field.relation().through());
+      return;
+    }
+    String definition = columnDefinition(field);
+    String defaultLiteral = temporaryDefault(field);
+    String table = q(model.dbTable());
+    if (defaultLiteral != null) {
+      definition += " DEFAULT " + defaultLiteral;
+    }
+    execute("ALTER TABLE " + table + " ADD COLUMN " + definition);
+    if (defaultLiteral != null) {
+      // The default only filled the existing rows: the model keeps defaults, not the schema.
+      execute("ALTER TABLE " + table + " ALTER COLUMN " + q(field.column()) + " DROP DEFAULT");
+    }
+    if (needsFieldIndex(field)) {
+      execute(createIndexSql(model.dbTable(), fieldIndexName(model, field), List.of(field), false));
+    }
+    if (!inlineForeignKeys() && hasForeignKey(field)) {
+      addForeignKey(model, field);
+    }
+  }
+
+  @Override
+  public void removeField(ModelMeta model, Field field) {
+    if (!field.isConcrete()) {
+      deleteModel(field.relation().through());
+      return;
+    }
+    beforeDropColumn(model, field);
+    execute("ALTER TABLE " + q(model.dbTable()) + " DROP COLUMN " + q(field.column()));
+  }
+
+  @Override
+  public void addIndex(ModelMeta model, ModelMeta.IndexSpec index) {
+    execute(indexSql(model, model.dbTable(), index));
+  }
+
+  @Override
+  public void removeIndex(ModelMeta model, ModelMeta.IndexSpec index) {
+    execute(dropIndexSql(model, indexName(model, index)));
+  }
+
+  @Override
+  public List<String> executedSql() {
+    return List.copyOf(executed);
+  }
+
+  // ---------------------------------------------------------------- building blocks
+
+  /** Runs one statement and records it. */
+  protected void execute(String sql) {
+    executed.add(sql);
+    executor.execute(sql, List.of());
+  }
+
+  protected String q(String name) {
+    return ops.quoteName(name);
+  }
+
+  /** CREATE TABLE for these fields (a rebuilt table may name itself differently). */
+  protected void createTable(ModelMeta model, String table, List<Field> fields) {
+    List<String> parts = new ArrayList<>();
+    for (Field f : fields) {
+      parts.add(columnDefinition(f));
+    }
+    for (ModelMeta.UniqueSpec u : model.uniqueConstraints()) {
+      if (!covers(model, fields, u.fields())) {
+        continue;
+      }
+      parts.add("CONSTRAINT " + q(u.name()) + " UNIQUE (" + columns(model, u.fields()) + ")");
+    }
+    for (List<String> together : model.uniqueTogether()) {
+      if (!covers(model, fields, together)) {
+        continue;
+      }
+      parts.add(
+          "CONSTRAINT "
+              + q(uniqueTogetherName(model, together))
+              + " UNIQUE ("
+              + columns(model, together)
+              + ")");
+    }
+    for (ModelMeta.CheckSpec c : model.checkConstraints()) {
+      if (!covers(model, fields, checkFields(c))) {
+        continue;
+      }
+      parts.add("CONSTRAINT " + q(c.name()) + " CHECK (" + checkCondition(model, c) + ")");
+    }
+    execute("CREATE TABLE " + q(table) + " (" + String.join(", ", parts) + ")" + tableSuffix());
+  }
+
+  /** The field indexes and the model's declared indexes of a table. */
+  protected void createIndexes(ModelMeta model, String table, List<Field> fields) {
+    for (Field f : fields) {
+      if (needsFieldIndex(f)) {
+        execute(createIndexSql(table, fieldIndexName(model, f), List.of(f), false));
+      }
+    }
+    for (ModelMeta.IndexSpec index : model.indexes()) {
+      List<String> names = index.fields().stream().map(f -> f.replaceFirst("^-", "")).toList();
+      if (covers(model, fields, names)) {
+        execute(indexSql(model, table, index));
+      }
+    }
+  }
+
+  /**
+   * Whether every named field has its column among {@code fields}: a rebuilt table without a column
+   * keeps no constraint or index over it.
+   */
+  private static boolean covers(ModelMeta model, List<Field> fields, List<String> fieldNames) {
+    for (String name : fieldNames) {
+      String column = model.field(name).column();
+      if (fields.stream().noneMatch(f -> f.column().equals(column))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The fields a check constraint reads, on either side of its conditions. */
+  private static List<String> checkFields(ModelMeta.CheckSpec check) {
+    List<String> names = new ArrayList<>();
+    for (String condition : check.conditions()) {
+      int eq = condition.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String path = condition.substring(0, eq).strip();
+      int sep = path.lastIndexOf("__");
+      if (sep > 0 && CHECK_LOOKUPS.contains(path.substring(sep + 2))) {
+        path = path.substring(0, sep);
+      }
+      names.add(path);
+      String raw = condition.substring(eq + 1).strip();
+      if (raw.startsWith("F(") && raw.endsWith(")")) {
+        names.add(raw.substring(2, raw.length() - 1).strip());
+      }
+    }
+    return names;
+  }
+
+  /** {@code "col" type NULL|NOT NULL [PRIMARY KEY ...] [UNIQUE] [CHECK] [REFERENCES]}. */
+  protected String columnDefinition(Field f) {
+    String column = q(f.column());
+    StringBuilder sql = new StringBuilder(column).append(' ').append(columnType(f));
+    if (f.isPrimaryKey()) {
+      sql.append(" NOT NULL PRIMARY KEY");
+      if (f.kind().isAuto()) {
+        sql.append(' ').append(autoIncrementSuffix());
+      }
+    } else {
+      sql.append(f.isNullable() ? " NULL" : " NOT NULL");
+      if (f.isUnique()) {
+        sql.append(" UNIQUE");
+      }
+    }
+    String check = columnCheck(f, column);
+    if (check != null) {
+      sql.append(" CHECK (").append(check).append(')');
+    }
+    if (inlineForeignKeys() && hasForeignKey(f)) {
+      sql.append(" REFERENCES ")
+          .append(q(f.relation().target().dbTable()))
+          .append(" (")
+          .append(q(f.relation().targetField().column()))
+          .append(')')
+          .append(foreignKeyDeferral());
+    }
+    return sql.toString();
+  }
+
+  protected boolean hasForeignKey(Field f) {
+    return f.isRelation() && f.isConcrete() && f.relation().dbConstraint();
+  }
+
+  protected boolean needsFieldIndex(Field f) {
+    return f.isDbIndex() && !f.isUnique() && !f.isPrimaryKey() && canIndex(f);
+  }
+
+  protected String foreignKeySql(ModelMeta model, Field f) {
+    return "ALTER TABLE "
+        + q(model.dbTable())
+        + " ADD CONSTRAINT "
+        + q(foreignKeyName(model, f))
+        + " FOREIGN KEY ("
+        + q(f.column())
+        + ") REFERENCES "
+        + q(f.relation().target().dbTable())
+        + " ("
+        + q(f.relation().targetField().column())
+        + ")"
+        + foreignKeyDeferral();
+  }
+
+  private void addForeignKey(ModelMeta model, Field f) {
+    String target = f.relation().target().dbTable();
+    String sql = foreignKeySql(model, f);
+    if (target.equals(model.dbTable()) || tableExists(target)) {
+      execute(sql);
+    } else {
+      pendingForeignKeys.computeIfAbsent(target, t -> new ArrayList<>()).add(sql);
+    }
+  }
+
+  protected String createIndexSql(String table, String name, List<Field> fields, boolean unique) {
+    return (unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+        + q(name)
+        + " ON "
+        + q(table)
+        + " ("
+        + String.join(", ", fields.stream().map(f -> q(f.column())).toList())
+        + ")";
+  }
+
+  private String indexSql(ModelMeta model, String table, ModelMeta.IndexSpec index) {
+    List<String> parts = new ArrayList<>();
+    for (String f : index.fields()) {
+      boolean desc = f.startsWith("-");
+      parts.add(q(column(model, desc ? f.substring(1) : f)) + (desc ? " DESC" : ""));
+    }
+    return "CREATE INDEX "
+        + q(indexName(model, index))
+        + " ON "
+        + q(table)
+        + " ("
+        + String.join(", ", parts)
+        + ")";
+  }
+
+  /** A literal of the field's default for filling existing rows, or null when none is needed. */
+  protected String temporaryDefault(Field f) {
+    if (f.isNullable() || f.isPrimaryKey() || !f.hasDefault() || f.defaultValue() == null) {
+      return null;
+    }
+    return ops.quoteValue(f.toNeutral(f.defaultValue()));
+  }
+
+  private static String column(ModelMeta model, String fieldName) {
+    return model.field(fieldName).column();
+  }
+
+  private String columns(ModelMeta model, List<String> fieldNames) {
+    return String.join(", ", fieldNames.stream().map(f -> q(column(model, f))).toList());
+  }
+
+  // ---------------------------------------------------------------- check constraints
+
+  /**
+   * Renders {@code path=jsonValue} conditions, AND-ed, with literals: DDL cannot bind. The path is
+   * {@code field} or {@code field__lookup}; the value a JSON literal or {@code F(otherField)}.
+   */
+  protected String checkCondition(ModelMeta model, ModelMeta.CheckSpec check) {
+    List<String> parts = new ArrayList<>();
+    for (String condition : check.conditions()) {
+      parts.add("(" + renderCondition(model, check.name(), condition) + ")");
+    }
+    return String.join(" AND ", parts);
+  }
+
+  private String renderCondition(ModelMeta model, String name, String condition) {
+    int eq = condition.indexOf('=');
+    if (eq <= 0) {
+      throw new FieldError(
+          "Check constraint '" + name + "': expected 'path=value', got " + condition);
+    }
+    String path = condition.substring(0, eq).strip();
+    String raw = condition.substring(eq + 1).strip();
+    String lookup = "exact";
+    int sep = path.lastIndexOf("__");
+    if (sep > 0 && CHECK_LOOKUPS.contains(path.substring(sep + 2))) {
+      lookup = path.substring(sep + 2);
+      path = path.substring(0, sep);
+    }
+    Field field = model.field(path);
+    String column = q(field.column());
+    if (raw.startsWith("F(") && raw.endsWith(")")) {
+      String other = q(model.field(raw.substring(2, raw.length() - 1).strip()).column());
+      return switch (lookup) {
+        case "exact" -> column + " = " + other;
+        case "gt" -> column + " > " + other;
+        case "gte" -> column + " >= " + other;
+        case "lt" -> column + " < " + other;
+        case "lte" -> column + " <= " + other;
+        default ->
+            throw new FieldError(
+                "Check constraint '" + name + "': " + lookup + " cannot compare with F()");
+      };
+    }
+    Object value = new JsonText(raw).parse();
+    return switch (lookup) {
+      case "exact" -> value == null ? column + " IS NULL" : column + " = " + literal(field, value);
+      case "gt" -> column + " > " + literal(field, value);
+      case "gte" -> column + " >= " + literal(field, value);
+      case "lt" -> column + " < " + literal(field, value);
+      case "lte" -> column + " <= " + literal(field, value);
+      case "isnull" -> column + (Boolean.TRUE.equals(value) ? " IS NULL" : " IS NOT NULL");
+      case "in" -> {
+        List<String> items = new ArrayList<>();
+        for (Object v : list(name, value, -1)) {
+          items.add(literal(field, v));
+        }
+        yield column + " IN (" + String.join(", ", items) + ")";
+      }
+      case "range" -> {
+        List<?> bounds = list(name, value, 2);
+        yield column
+            + " BETWEEN "
+            + literal(field, bounds.get(0))
+            + " AND "
+            + literal(field, bounds.get(1));
+      }
+      default -> throw new AssertionError(lookup);
+    };
+  }
+
+  private String literal(Field field, Object value) {
+    return ops.quoteValue(field.toNeutral(value));
+  }
+
+  private static List<?> list(String name, Object value, int size) {
+    if (!(value instanceof List<?> l) || l.isEmpty() || (size > 0 && l.size() != size)) {
+      throw new FieldError(
+          "Check constraint '"
+              + name
+              + "': expected a JSON list"
+              + (size > 0 ? " of " + size : "")
+              + ", got "
+              + value);
+    }
+    return l;
+  }
+}
