@@ -1,0 +1,114 @@
+package io.vibevault.orm.backend.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.vibevault.orm.backend.Backend;
+import io.vibevault.orm.backend.DatabaseSettings;
+import io.vibevault.orm.backend.Features;
+import io.vibevault.orm.backend.Operations;
+import io.vibevault.orm.backend.SchemaEditor;
+import io.vibevault.orm.backend.SqlExecutor;
+import io.vibevault.orm.backend.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * SQLite through sqlite-jdbc and a HikariCP pool. A file database runs in WAL mode so readers never
+ * wait for the writer; {@code sqlite::memory:} is one shared database on a single connection that
+ * the pool never retires. Every connection enforces foreign keys, waits up to 5 s for a lock,
+ * starts write transactions with {@code BEGIN IMMEDIATE}, keeps LIKE case-sensitive and carries the
+ * Java functions of {@link SqliteFunctions}.
+ *
+ * <pre>{@code
+ * Backend backend = new SqliteBackend();
+ * DataSource pool = backend.createDataSource(DatabaseSettings.parse("sqlite:vv.sqlite3"), "vv");
+ * }</pre>
+ */
+public final class SqliteBackend implements Backend {
+  private static final int BUSY_TIMEOUT_MS = 5000;
+
+  private final SqliteOperations operations = new SqliteOperations();
+  private final SqliteFeatures features = new SqliteFeatures();
+  private final SqliteTestDatabases testDatabases = new SqliteTestDatabases();
+
+  @Override
+  public String vendor() {
+    return "sqlite";
+  }
+
+  @Override
+  public DataSource createDataSource(DatabaseSettings settings, String poolName) {
+    Properties driverOptions = new Properties();
+    driverOptions.putAll(settings.options());
+    SQLiteConfig config = new SQLiteConfig(driverOptions);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.enableCaseSensitiveLike(true);
+    if (!settings.isMemory()) {
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    }
+    SQLiteDataSource driver = new SQLiteDataSource(config);
+    driver.setUrl("jdbc:sqlite:" + settings.name());
+
+    HikariConfig pool = new HikariConfig();
+    pool.setPoolName(poolName);
+    pool.setDataSource(new InitializingDataSource(driver, this::initConnection));
+    pool.setConnectionTimeout(settings.poolTimeoutMs());
+    pool.setAutoCommit(true);
+    if (settings.isMemory()) {
+      // Every new connection to :memory: is a new, empty database: keep exactly one, forever.
+      pool.setMaximumPoolSize(1);
+      pool.setMinimumIdle(1);
+      pool.setMaxLifetime(0);
+      pool.setIdleTimeout(0);
+    } else {
+      pool.setMaximumPoolSize(settings.poolSize());
+    }
+    try {
+      return new HikariDataSource(pool);
+    } catch (HikariPool.PoolInitializationException e) {
+      if (e.getCause() instanceof SQLException cause) {
+        throw operations.translate(cause, null);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void initConnection(Connection connection) throws SQLException {
+    SqliteFunctions.register(connection);
+    try (Statement s = connection.createStatement()) {
+      // Also set by the driver's config; repeated so a connection made elsewhere gets them too.
+      s.execute("PRAGMA foreign_keys = ON");
+      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+      s.execute("PRAGMA case_sensitive_like = ON");
+    }
+  }
+
+  @Override
+  public Operations operations() {
+    return operations;
+  }
+
+  @Override
+  public Features features() {
+    return features;
+  }
+
+  @Override
+  public SchemaEditor schemaEditor(SqlExecutor executor) {
+    return new SqliteSchemaEditor(executor, operations);
+  }
+
+  @Override
+  public TestDatabases testDatabases() {
+    return testDatabases;
+  }
+}

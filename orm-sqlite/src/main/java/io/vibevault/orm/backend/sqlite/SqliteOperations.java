@@ -1,0 +1,212 @@
+package io.vibevault.orm.backend.sqlite;
+
+import io.vibevault.orm.backend.BaseOperations;
+import io.vibevault.orm.backend.DatePart;
+import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.backend.JsonText;
+import io.vibevault.orm.exception.ArgumentError;
+import io.vibevault.orm.exception.NotSupportedError;
+import io.vibevault.orm.model.FieldKind;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The SQL SQLite is given: {@code "quoted"} names, LIKE made case-sensitive on the connection with
+ * {@code vv_upper} for the case-insensitive lookups, {@code REGEXP} through a Java function, date
+ * parts with {@code strftime}, JSON paths bound to {@code ->} / {@code JSON_EXTRACT}.
+ *
+ * <pre>{@code
+ * SqliteOperations ops = new SqliteOperations();
+ * ops.jsonHasKey(Fragment.sql("\"metrics\""), List.of("sentiment", "label"));
+ * // JSON_TYPE("metrics", ?) IS NOT NULL   with ? = $."sentiment"."label"
+ * }</pre>
+ */
+public final class SqliteOperations extends BaseOperations {
+  /** Values per IN (...) before the list is split into OR-ed parts. */
+  private static final int IN_CHUNK = 1000;
+
+  public SqliteOperations() {
+    super('"');
+  }
+
+  @Override
+  public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    SqliteValues.bind(ps, index, value);
+  }
+
+  @Override
+  public Object read(ResultSet rs, int index, FieldKind kind) throws SQLException {
+    return SqliteValues.read(rs, index, kind);
+  }
+
+  @Override
+  public Object readAny(ResultSet rs, int index) throws SQLException {
+    return SqliteValues.readAny(rs, index);
+  }
+
+  @Override
+  protected ErrorKind classify(SQLException e) {
+    if (e instanceof SQLiteException se) {
+      SQLiteErrorCode code = se.getResultCode();
+      String name = code == null ? "" : code.name();
+      if (name.startsWith("SQLITE_CONSTRAINT")) {
+        return ErrorKind.INTEGRITY;
+      }
+      if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
+        return ErrorKind.BUSY;
+      }
+      if (code == SQLiteErrorCode.SQLITE_MISMATCH
+          || code == SQLiteErrorCode.SQLITE_TOOBIG
+          || code == SQLiteErrorCode.SQLITE_RANGE) {
+        return ErrorKind.DATA;
+      }
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    if (message.contains("no such table")
+        || message.contains("no such column")
+        || message.contains("no such function")
+        || message.contains("syntax error")
+        || message.contains("already exists")) {
+      return ErrorKind.PROGRAMMING;
+    }
+    return ErrorKind.OPERATIONAL;
+  }
+
+  @Override
+  protected String caseFold(String sql) {
+    return "vv_upper(" + sql + ")";
+  }
+
+  @Override
+  protected String concat(List<String> parts) {
+    return "(" + String.join(" || ", parts) + ")";
+  }
+
+  @Override
+  protected String noLimit() {
+    return "-1";
+  }
+
+  @Override
+  public Fragment regex(Fragment lhs, Fragment rhs, boolean caseInsensitive) {
+    String pattern = caseInsensitive ? "('(?iu)' || " + rhs.sql() + ")" : rhs.sql();
+    return join(lhs.sql() + " REGEXP " + pattern, lhs, rhs);
+  }
+
+  @Override
+  public Fragment dateExtract(DatePart part, Fragment lhs, FieldKind kind) {
+    if (kind == FieldKind.DATE && !part.appliesToDate()) {
+      throw new ArgumentError("A date has no " + part.lookupName());
+    }
+    String x = lhs.sql();
+    String sql =
+        switch (part) {
+          case YEAR -> strftime("%Y", x);
+          case ISO_YEAR -> strftime("%G", x);
+          case QUARTER -> "((" + strftime("%m", x) + " + 2) / 3)";
+          case MONTH -> strftime("%m", x);
+          case WEEK -> strftime("%V", x);
+          case DAY -> strftime("%d", x);
+          case WEEK_DAY -> "(" + strftime("%w", x) + " + 1)";
+          case ISO_WEEK_DAY -> strftime("%u", x);
+          case HOUR -> strftime("%H", x);
+          case MINUTE -> strftime("%M", x);
+          case SECOND -> strftime("%S", x);
+        };
+    return new Fragment(sql, lhs.params());
+  }
+
+  private static String strftime(String format, String x) {
+    return "CAST(strftime('" + format + "', " + x + ") AS INTEGER)";
+  }
+
+  @Override
+  public Fragment castToDate(Fragment lhs) {
+    return lhs.wrap("date(%s)");
+  }
+
+  @Override
+  public Fragment castToTime(Fragment lhs) {
+    // The stored text is 'YYYY-MM-DD HH:MM:SS[.ffffff]': the time is everything after the date,
+    // in the very form a bound TIME value takes.
+    return lhs.wrap("substr(%s, 12)");
+  }
+
+  @Override
+  public Fragment inList(Fragment lhs, List<Object> values, FieldKind kind) {
+    return inListChunked(lhs, values, IN_CHUNK, 32766);
+  }
+
+  @Override
+  public String forUpdate(boolean nowait, boolean skipLocked, List<String> ofTables) {
+    throw new NotSupportedError("SQLite has no SELECT ... FOR UPDATE: a write locks the database");
+  }
+
+  @Override
+  public String explainPrefix(Map<String, String> options) {
+    if (!options.isEmpty()) {
+      throw new IllegalArgumentException(
+          "SQLite's EXPLAIN QUERY PLAN takes no options, got " + options.keySet());
+    }
+    return "EXPLAIN QUERY PLAN ";
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  @Override
+  public Fragment jsonExtract(Fragment column, List<Object> path) {
+    // -> gives the JSON text of the value ('"x"', 'null'), or SQL NULL for a missing path.
+    return withPath("(" + column.sql() + " -> ?)", column, path);
+  }
+
+  @Override
+  public Fragment jsonExtractScalar(Fragment column, List<Object> path) {
+    return withPath("JSON_EXTRACT(" + column.sql() + ", ?)", column, path);
+  }
+
+  @Override
+  public Fragment jsonExtractNumber(Fragment column, List<Object> path) {
+    String pathText = jsonPath(path);
+    List<Object> params = new ArrayList<>(column.params());
+    params.add(pathText);
+    params.addAll(column.params());
+    params.add(pathText);
+    return new Fragment(
+        "(CASE WHEN JSON_TYPE("
+            + column.sql()
+            + ", ?) IN ('integer', 'real') THEN JSON_EXTRACT("
+            + column.sql()
+            + ", ?) END)",
+        params);
+  }
+
+  @Override
+  public Fragment jsonValue(JsonText value) {
+    return Fragment.of("JSON(?)", value.text());
+  }
+
+  @Override
+  public Fragment jsonHasKey(Fragment column, List<Object> path) {
+    // JSON_TYPE is 'null' for a JSON null and SQL NULL only when nothing is there.
+    return withPath("(JSON_TYPE(" + column.sql() + ", ?) IS NOT NULL)", column, path);
+  }
+
+  @Override
+  public Fragment jsonContains(Fragment column, JsonText value, boolean containedBy) {
+    throw new NotSupportedError(
+        "contains and contained_by on JSON fields are not supported on SQLite");
+  }
+
+  private static Fragment withPath(String sql, Fragment column, List<Object> path) {
+    List<Object> params = new ArrayList<>(column.params());
+    params.add(jsonPath(path));
+    return new Fragment(sql, params);
+  }
+}
