@@ -67,7 +67,7 @@ final class InvocationExtension
           DatabaseSelection.VARIABLE
               + " requires "
               + label
-              + ", but "
+              + ", which is not available: "
               + availability.reason()
               + ". Start the server, point "
               + target.urlVariable()

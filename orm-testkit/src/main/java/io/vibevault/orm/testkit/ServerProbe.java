@@ -67,8 +67,7 @@ final class ServerProbe {
       Database.connection(alias).query("SELECT 1", List.of());
       return Result.AVAILABLE;
     } catch (RuntimeException e) {
-      return new Result(
-          false, "the server answers but " + s + " is not usable: " + IsolatedDatabase.describe(e));
+      return new Result(false, s + " answers but cannot be used: " + IsolatedDatabase.describe(e));
     } finally {
       try {
         Database.remove(alias);

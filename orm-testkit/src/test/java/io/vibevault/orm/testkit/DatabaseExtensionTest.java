@@ -179,7 +179,7 @@ class DatabaseExtensionTest {
     assertThat(failed.getTestDescriptor().getDisplayName()).isEqualTo("[postgresql]");
     assertThat(failure(failed))
         .startsWith(
-            "VIBEVAULT_TEST_DATABASES requires postgresql, but nothing answers at 127.0.0.1:1")
+            "VIBEVAULT_TEST_DATABASES requires postgresql, which is not available: nothing answers at 127.0.0.1:1")
         .contains("VIBEVAULT_TEST_POSTGRESQL_URL");
     assertThat(FakeBackend.events("create")).hasSize(1);
   }
@@ -210,7 +210,7 @@ class DatabaseExtensionTest {
 
     results.testEvents().assertStatistics(s -> s.failed(1));
     assertThat(failure(results.testEvents().failed().list().get(0)))
-        .startsWith("VIBEVAULT_TEST_DATABASES requires postgresql, but ");
+        .startsWith("VIBEVAULT_TEST_DATABASES requires postgresql, which is not available: ");
   }
 
   @DatabaseTest(models = Tag.class)
