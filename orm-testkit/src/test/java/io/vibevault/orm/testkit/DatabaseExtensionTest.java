@@ -340,6 +340,63 @@ class DatabaseExtensionTest {
     assertThat(FakeBackend.events("destroy")).hasSize(2);
   }
 
+  static final java.util.concurrent.atomic.AtomicInteger RUNNING =
+      new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger MOST_AT_ONCE =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  static void overlapProbe() throws InterruptedException {
+    MOST_AT_ONCE.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
+    Thread.sleep(50);
+    RUNNING.decrementAndGet();
+  }
+
+  @DatabaseTest(models = Tag.class)
+  static class ParallelA {
+    @DbTest
+    void one() throws InterruptedException {
+      overlapProbe();
+    }
+
+    @DbTest
+    void two() throws InterruptedException {
+      overlapProbe();
+    }
+  }
+
+  @DatabaseTest(models = Tag.class)
+  static class ParallelB {
+    @DbTest
+    void one() throws InterruptedException {
+      overlapProbe();
+    }
+
+    @DbTest
+    void two() throws InterruptedException {
+      overlapProbe();
+    }
+  }
+
+  @Test
+  void databaseTestsNeverOverlapEvenWithParallelExecution() {
+    MOST_AT_ONCE.set(0);
+
+    EngineExecutionResults results =
+        run(
+            Map.of(
+                "vibevault.test.databases", "sqlite",
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"),
+            ParallelA.class,
+            ParallelB.class);
+
+    assertAllSucceeded(results, 4);
+    assertThat(MOST_AT_ONCE.get()).isEqualTo(1);
+  }
+
   @Test
   void databaseNamesAreShortLowerCaseAndDistinct() {
     Set<String> names = new HashSet<>();
