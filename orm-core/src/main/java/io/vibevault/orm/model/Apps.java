@@ -70,20 +70,35 @@ public final class Apps {
     wirePending();
   }
 
+  private boolean wiring;
+
   private void wirePending() {
-    var it = pendingReverse.iterator();
-    while (it.hasNext()) {
-      Field f = it.next();
-      ModelMeta target;
-      try {
-        target = f.relation().target();
-      } catch (FieldError unresolved) {
-        continue;
+    // Resolving a target may build another model, whose registration adds to the pending list:
+    // the outer call keeps going until nothing more resolves.
+    if (wiring) {
+      return;
+    }
+    wiring = true;
+    try {
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (Field f : new java.util.ArrayList<>(pendingReverse)) {
+          ModelMeta target;
+          try {
+            target = f.relation().target();
+          } catch (FieldError unresolved) {
+            continue;
+          }
+          if (!f.relation().isHidden()) {
+            target.addReverse(new ReverseRelation(f.relation().relatedQueryName(), f));
+          }
+          pendingReverse.remove(f);
+          progress = true;
+        }
       }
-      if (!f.relation().isHidden()) {
-        target.addReverse(new ReverseRelation(f.relation().relatedQueryName(), f));
-      }
-      it.remove();
+    } finally {
+      wiring = false;
     }
   }
 
