@@ -44,8 +44,16 @@ public final class Apps {
     if (meta != null) {
       return meta;
     }
-    meta = ModelMetaFactory.build(this, modelClass);
-    return meta;
+    try {
+      return ModelMetaFactory.build(this, modelClass);
+    } catch (RuntimeException e) {
+      // A model that failed to build must not stay half-registered.
+      ModelMeta broken = byClass.remove(modelClass);
+      if (broken != null) {
+        byLabel.remove(broken.label().toLowerCase(Locale.ROOT));
+      }
+      throw e;
+    }
   }
 
   /** Called by the factory before fields are built, so self references resolve. */
