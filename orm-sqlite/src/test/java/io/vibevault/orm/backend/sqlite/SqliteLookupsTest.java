@@ -259,6 +259,30 @@ class SqliteLookupsTest {
   }
 
   @Test
+  void inListsOfTypedValues() {
+    assertThat(
+            db.titlesWhere(
+                db.ops().inList(Fragment.sql("\"id\""), List.of(1L, 3L), FieldKind.BIG_AUTO)))
+        .containsExactly("100% sure", "back\\slash");
+    assertThat(
+            db.titlesWhere(
+                db.ops()
+                    .inList(
+                        Fragment.sql("\"created_at\""),
+                        List.of(Instant.parse("2021-01-03T10:20:30.5Z")),
+                        FieldKind.DATE_TIME)))
+        .containsExactly("100% sure");
+    assertThat(
+            db.titlesWhere(
+                db.ops()
+                    .inList(
+                        Fragment.sql("\"day\""),
+                        List.of(LocalDate.of(2021, 12, 31), LocalDate.of(2000, 1, 1)),
+                        FieldKind.DATE)))
+        .hasSize(7);
+  }
+
+  @Test
   void pagingAndNullOrdering() {
     Fragment page =
         Fragment.format(
