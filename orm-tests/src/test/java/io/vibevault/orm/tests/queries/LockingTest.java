@@ -105,8 +105,7 @@ class LockingTest {
   void optionsTheBackendLacksAreNotSupportedErrors(TestDatabase db) {
     seed();
     if (!db.features().hasSelectForUpdateSkipLocked()) {
-      assertThatThrownBy(
-              () -> Transaction.atomic(() -> Product.objects.all().skipLocked().list()))
+      assertThatThrownBy(() -> Transaction.atomic(() -> Product.objects.all().skipLocked().list()))
           .isInstanceOf(NotSupportedError.class);
     }
     if (!db.features().hasSelectForUpdateNowait()) {

@@ -36,8 +36,7 @@ class UsingTest {
       assertThat(elsewhere.db()).isEqualTo(alias);
 
       assertThat(Product.objects.valuesList("sku").flat().list()).containsExactly("D");
-      assertThat(Product.objects.using(alias).valuesList("sku").flat().list())
-          .containsExactly("O");
+      assertThat(Product.objects.using(alias).valuesList("sku").flat().list()).containsExactly("O");
       assertThat(Product.objects.all().using(alias).filter("sku", "O").count()).isEqualTo(1);
 
       var ran = Database.captureQueries(() -> Product.objects.using(alias).list());
@@ -56,7 +55,11 @@ class UsingTest {
           .allSatisfy(p -> assertThat(p.db()).isEqualTo(alias));
       assertThat(Product.objects.using(alias).count()).isEqualTo(2);
       assertThat(Product.objects.using(alias).filter("sku", "P").delete().total()).isEqualTo(1);
-      assertThat(Product.objects.using(alias).getOrCreate(Map.of("sku", "Q"), Map.of("name", "q")).created())
+      assertThat(
+              Product.objects
+                  .using(alias)
+                  .getOrCreate(Map.of("sku", "Q"), Map.of("name", "q"))
+                  .created())
           .isTrue();
       assertThat(Product.objects.count()).isEqualTo(1);
       assertThat(Product.objects.using(alias).count()).isEqualTo(2);
