@@ -50,7 +50,14 @@ class SqliteLookupsTest {
           "$[0]",
           ".",
           "a\\\\\"b",
-          "ключ");
+          "ключ",
+          "-",
+          "-x",
+          "a-b",
+          " ",
+          "line\nbreak",
+          "tab\there",
+          "\u0001");
 
   private TestDb db;
 
