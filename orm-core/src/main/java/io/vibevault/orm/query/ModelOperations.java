@@ -100,13 +100,19 @@ public final class ModelOperations {
       }
     }
     checkUnsavedRelations(obj, meta);
+    if (updateFields != null && meta.pk().get(obj) == null) {
+      throw new ArgumentError("Cannot force an update in save() with no primary key.");
+    }
     boolean adding = ModelInternals.isAdding(obj);
     Signals.sendPreSave(obj, adding, db);
     DatabaseConnection connection = Database.connection(db);
     Field pk = meta.pk();
     Object pkValue = pk.get(obj);
     boolean updated = false;
-    if (!forceInsert && pkValue != null && (!adding || !pk.kind().isAuto())) {
+    // save(fields...) is always an UPDATE, as in Django: it never inserts a row.
+    if (!forceInsert
+        && pkValue != null
+        && (!adding || !pk.kind().isAuto() || updateFields != null)) {
       List<Field> fields = fieldsToUpdate(obj, meta, updateFields);
       applyAutoNow(obj, fields, false);
       if (fields.isEmpty()) {
