@@ -253,10 +253,21 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
 
   /** Every row, running the query once and caching the result. */
   public List<R> list() {
+    if (!cachesResults()) {
+      return Collections.unmodifiableList(fetch());
+    }
     if (cache == null) {
       cache = Collections.unmodifiableList(fetch());
     }
     return cache;
+  }
+
+  /**
+   * Whether evaluating keeps the rows. A QuerySet serving as a manager (a shared static field)
+   * never does, or it would answer from stale rows forever, as Django's managers never cache.
+   */
+  boolean cachesResults() {
+    return true;
   }
 
   @Override

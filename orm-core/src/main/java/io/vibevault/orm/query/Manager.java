@@ -2,6 +2,8 @@ package io.vibevault.orm.query;
 
 import io.vibevault.orm.Database;
 import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.sql.Query;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,8 @@ public class Manager<T extends Model> {
 
   /** The QuerySet every other method starts from. */
   public QuerySet<T> getQuerySet() {
-    return new QuerySet<>(model);
+    ModelMeta meta = ModelMeta.of(model);
+    return new QuerySet<>(model, meta, new Query(meta), null);
   }
 
   public QuerySet<T> all() {

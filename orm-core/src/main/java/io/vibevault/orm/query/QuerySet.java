@@ -50,21 +50,35 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   private final Class<T> model;
 
-  /** A QuerySet over every row of {@code model}. */
+  /** Made by the public constructor: the root of a model's queries, usable as its manager. */
+  private final boolean root;
+
+  /**
+   * A QuerySet over every row of {@code model}. It may serve as the model's manager (a static
+   * field): it never caches rows, while every QuerySet derived from it does.
+   */
   public QuerySet(Class<T> model) {
     super(ModelMeta.of(model), new Query(ModelMeta.of(model)), null);
     this.model = model;
+    this.root = true;
   }
 
   /** A copy of {@code source} (subclasses call this from their copy constructor). */
   protected QuerySet(QuerySet<T> source) {
     super(source.meta, source.query.copy(), source.alias);
     this.model = source.model;
+    this.root = false;
   }
 
   QuerySet(Class<T> model, ModelMeta meta, Query query, String alias) {
     super(meta, query, alias);
     this.model = model;
+    this.root = false;
+  }
+
+  @Override
+  boolean cachesResults() {
+    return !root;
   }
 
   /** The model class. */
