@@ -28,7 +28,8 @@ public class Gadget extends Model {
   @CharField(maxLength = 30, blank = true)
   public String nickname = "";
 
-  @TextField(nullable = true)
+  /** NULL allowed in the column; blank lets fullClean() accept it (Django's null + blank). */
+  @TextField(nullable = true, blank = true)
   public String notes;
 
   @IntegerField(
@@ -41,7 +42,7 @@ public class Gadget extends Model {
   @CharField(maxLength = 10, dbIndex = true)
   public MediaType kind = MediaType.TEXT;
 
-  @IntegerField(nullable = true)
+  @IntegerField(nullable = true, blank = true)
   public Priority priority;
 
   @PositiveIntegerField public int weight = 0;
