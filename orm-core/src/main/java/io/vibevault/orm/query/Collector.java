@@ -199,6 +199,9 @@ final class Collector {
     Backend b = c.backend();
     for (ModelMeta meta : order) {
       Map<Object, Model> bucket = objects.get(meta);
+      if (bucket.isEmpty()) {
+        continue; // a cascade that found no dependents
+      }
       Query q = new Query(meta);
       q.addFilter(new Filter.Leaf("pk__in", new ArrayList<>(bucket.keySet())));
       Fragment sql = new WriteCompiler(b.operations(), b.features()).delete(q);

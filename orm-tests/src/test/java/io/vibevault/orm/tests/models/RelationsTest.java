@@ -173,4 +173,18 @@ class RelationsTest {
     assertThat(Memory.objects.count()).isZero();
     assertThat(Tag.objects.count()).as("tags stay; only links go").isEqualTo(1);
   }
+
+  @DbTest
+  void deletingATargetWithNothingPointingAtItDeletesOnlyIt() {
+    User lonely = User.objects.create("username", "lonely");
+    User ada = User.objects.create("username", "ada");
+    memory(ada, "kept");
+    var result = lonely.delete();
+    assertThat(result.total()).isEqualTo(1);
+    assertThat(result.perModel()).containsExactly(java.util.Map.entry("models.User", 1L));
+    assertThat(User.objects.filter("username", "ada").delete().perModel())
+        .as("a cascade to memories while no profile exists")
+        .containsEntry("models.Memory", 1L)
+        .doesNotContainKey("models.Profile");
+  }
 }
