@@ -23,7 +23,8 @@ import java.util.Map;
  * The guide's snippets (DJANGO ORM BASICS, Field Lookups, Creating and Updating, Q Objects,
  * Queryset Chaining, Deferred Fields, QUICK REFERENCE) in their Java form, on the guide's Memory.
  */
-@DatabaseTest(models = {User.class, Memory.class, Tag.class})
+// Profile is listed because deleting a User cascades to it once its class is registered.
+@DatabaseTest(models = {User.class, Memory.class, Tag.class, Profile.class})
 class GuideSnippetsTest {
   private User user;
   private Memory beach;
