@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,11 +36,6 @@ class DatabaseExtensionTest {
   private static final String CLOSED = "://nobody@127.0.0.1:1/test";
 
   static final List<String> SEEN = Collections.synchronizedList(new ArrayList<>());
-
-  @BeforeAll
-  static void buildModels() {
-    KitModels.build();
-  }
 
   @BeforeEach
   @AfterEach
