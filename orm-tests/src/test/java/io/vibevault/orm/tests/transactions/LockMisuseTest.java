@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.Database;
-import io.vibevault.orm.exception.NotSupportedError;
 import io.vibevault.orm.exception.TransactionManagementError;
 import io.vibevault.orm.execution.CapturedQuery;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import io.vibevault.orm.testkit.OnlyOn;
 import io.vibevault.orm.testkit.TestDatabase;
 import io.vibevault.orm.transaction.Transaction;
 import java.util.List;
@@ -108,29 +106,5 @@ class LockMisuseTest {
                             .run(() -> {})))
         .isInstanceOf(TransactionManagementError.class);
     assertThat(Transaction.inAtomicBlock()).isFalse();
-  }
-
-  @DbTest
-  @OnlyOn("sqlite")
-  void sqliteRefusesNowaitAndSkipLockedBeforeAnySql() {
-    Reporter.objects.create("name", "ada");
-    Transaction.atomic(
-        () -> {
-          List<CapturedQuery> sent =
-              Database.captureQueries(
-                  () -> {
-                    assertThatThrownBy(() -> Reporter.objects.all().skipLocked().list())
-                        .isInstanceOf(NotSupportedError.class);
-                    assertThatThrownBy(() -> Reporter.objects.all().nowait().list())
-                        .isInstanceOf(NotSupportedError.class);
-                    assertThatThrownBy(
-                            () -> Reporter.objects.all().selectForUpdateOf("self").list())
-                        .isInstanceOf(NotSupportedError.class);
-                  });
-          assertThat(sent).isEmpty();
-          // Refused at query build: the transaction is not marked broken.
-          assertThat(Transaction.getRollback()).isFalse();
-          assertThat(Reporter.objects.count()).isEqualTo(1);
-        });
   }
 }
