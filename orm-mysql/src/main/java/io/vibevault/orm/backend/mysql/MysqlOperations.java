@@ -160,6 +160,18 @@ public final class MysqlOperations extends BaseOperations {
   }
 
   @Override
+  public Fragment dateTimeAdd(Fragment dateTime, Fragment duration, boolean subtract) {
+    // Durations are stored as microseconds.
+    return Fragment.format(
+        (subtract ? "DATE_SUB" : "DATE_ADD") + "(%s, INTERVAL %s MICROSECOND)", dateTime, duration);
+  }
+
+  @Override
+  public Fragment dateTimeDiff(Fragment lhs, Fragment rhs, FieldKind kind) {
+    return Fragment.format("TIMESTAMPDIFF(MICROSECOND, %s, %s)", rhs, lhs);
+  }
+
+  @Override
   public Fragment castToDate(Fragment lhs) {
     return lhs.wrap("DATE(%s)");
   }

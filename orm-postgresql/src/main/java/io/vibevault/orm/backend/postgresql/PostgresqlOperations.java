@@ -130,6 +130,18 @@ public final class PostgresqlOperations extends BaseOperations {
   }
 
   @Override
+  public Fragment dateTimeAdd(Fragment dateTime, Fragment duration, boolean subtract) {
+    return Fragment.format(subtract ? "(%s - %s)" : "(%s + %s)", dateTime, duration);
+  }
+
+  @Override
+  public Fragment dateTimeDiff(Fragment lhs, Fragment rhs, FieldKind kind) {
+    // date - date is a number of days; timestamptz - timestamptz already an interval.
+    return Fragment.format(
+        kind == FieldKind.DATE ? "((%s - %s) * INTERVAL '1 day')" : "(%s - %s)", lhs, rhs);
+  }
+
+  @Override
   public Fragment castToDate(Fragment lhs) {
     return lhs.wrap("((%s AT TIME ZONE 'UTC')::date)");
   }

@@ -95,6 +95,18 @@ class PostgresqlSchemaTest {
   }
 
   @Test
+  void textCompareExactlyAndSortByCodePoint() {
+    db.execute("INSERT INTO \"bt_author\" (\"name\") VALUES (?)", "ann");
+    db.execute("INSERT INTO \"bt_author\" (\"name\") VALUES (?)", "Ann ");
+    db.execute("INSERT INTO \"bt_author\" (\"name\") VALUES (?)", "Änn");
+    assertThat(db.cursor("SELECT COUNT(*) FROM \"bt_author\" WHERE \"name\" = %s", "Ann").get(0))
+        .containsExactly(1L);
+    assertThat(db.cursor("SELECT \"name\" FROM \"bt_author\" ORDER BY \"name\""))
+        .extracting(r -> r[0])
+        .containsExactly("Ann", "Ann ", "ann", "Änn");
+  }
+
+  @Test
   void constraintViolationsAreIntegrityErrors() {
     insertItem(1L, "ok", 1L, 5L);
     assertThatThrownBy(() -> db.execute("INSERT INTO \"bt_author\" (\"name\") VALUES (?)", "Ann"))

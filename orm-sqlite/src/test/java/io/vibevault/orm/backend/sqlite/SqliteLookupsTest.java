@@ -8,6 +8,7 @@ import io.vibevault.orm.backend.JsonText;
 import io.vibevault.orm.backend.PatternKind;
 import io.vibevault.orm.model.FieldKind;
 import io.vibevault.orm.model.ModelMeta;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -193,6 +194,44 @@ class SqliteLookupsTest {
                 Fragment.format("SELECT %s%s", db.ops().castToTime(created), where),
                 FieldKind.TIME))
         .containsExactly(LocalTime.of(10, 20, 30, 500_000_000));
+  }
+
+  @Test
+  void dateTimeArithmetic() {
+    Fragment where = Fragment.of(" FROM \"bt_item\" WHERE \"title\" = ?", "100% sure");
+    Fragment created = Fragment.sql("\"created_at\"");
+    Duration shift = Duration.ofDays(44).plusHours(1).plusNanos(1000);
+    Fragment later = db.ops().dateTimeAdd(created, Fragment.of("?", shift), false);
+    assertThat(db.column(Fragment.format("SELECT %s%s", later, where), FieldKind.DATE_TIME))
+        .containsExactly(Instant.parse("2021-02-16T11:20:30.500001Z"));
+    Fragment earlier = db.ops().dateTimeAdd(created, Fragment.of("?", shift), true);
+    assertThat(db.column(Fragment.format("SELECT %s%s", earlier, where), FieldKind.DATE_TIME))
+        .containsExactly(Instant.parse("2020-11-20T09:20:30.499999Z"));
+    Fragment diff =
+        db.ops()
+            .dateTimeDiff(
+                created,
+                Fragment.of("?", Instant.parse("2021-01-01T00:00:00Z")),
+                FieldKind.DATE_TIME);
+    assertThat(db.column(Fragment.format("SELECT %s%s", diff, where), FieldKind.DURATION))
+        .containsExactly(Duration.parse("PT58H20M30.5S"));
+    Fragment days =
+        db.ops()
+            .dateTimeDiff(
+                Fragment.sql("\"day\""),
+                Fragment.of("?", LocalDate.of(2021, 12, 1)),
+                FieldKind.DATE);
+    assertThat(db.column(Fragment.format("SELECT %s%s", days, where), FieldKind.DURATION))
+        .containsExactly(Duration.ofDays(30));
+    Fragment filter =
+        Fragment.format(
+            "\"created_at\" > %s",
+            db.ops()
+                .dateTimeAdd(
+                    Fragment.of("?", Instant.parse("2020-11-20T10:20:30Z")),
+                    Fragment.of("?", Duration.ofDays(44)),
+                    false));
+    assertThat(db.titlesWhere(filter)).containsExactly("100% sure");
   }
 
   @Test
