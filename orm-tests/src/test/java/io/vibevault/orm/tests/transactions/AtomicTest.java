@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.exception.DatabaseBusy;
 import io.vibevault.orm.exception.IntegrityError;
 import io.vibevault.orm.exception.TransactionManagementError;
 import io.vibevault.orm.execution.CapturedQuery;
@@ -13,6 +14,7 @@ import io.vibevault.orm.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Atomic blocks: commit, rollback, nested savepoints (the guide's "Savepoints" snippet), blocks
@@ -399,5 +401,105 @@ class AtomicTest {
     List<Boolean> seen = new ArrayList<>();
     Transaction.atomic(() -> Transaction.onCommit(() -> seen.add(Transaction.inAtomicBlock())));
     assertThat(seen).containsExactly(false);
+  }
+
+  @DbTest
+  void hooksOfBlocksInAManualTransactionRunWhenAutocommitReturns() {
+    List<String> ran = new ArrayList<>();
+    Transaction.setAutocommit(false);
+    try {
+      Transaction.atomic(
+          () -> {
+            Reporter.objects.create("name", "manual");
+            Transaction.onCommit(() -> ran.add("hook"));
+          });
+      Transaction.commit();
+      assertThat(ran).isEmpty();
+    } finally {
+      Transaction.setAutocommit(true);
+    }
+    assertThat(ran).containsExactly("hook");
+    assertThat(names()).containsExactly("manual");
+  }
+
+  @DbTest
+  void closingTheConnectionInsideABlockRefusesQueriesUntilTheBlockEnds() {
+    Transaction.atomic(
+        () -> {
+          Reporter.objects.create("name", "lost");
+          Transaction.atomic(
+              () -> {
+                Database.connection().close();
+                assertThatThrownBy(Reporter.objects::count)
+                    .isInstanceOf(TransactionManagementError.class);
+              });
+        });
+    assertThat(Transaction.inAtomicBlock()).isFalse();
+    assertThat(names()).isEmpty();
+    Transaction.atomic(() -> Reporter.objects.create("name", "next"));
+    assertThat(names()).containsExactly("next");
+  }
+
+  @DbTest
+  void retryingRunsTheWholeTransactionAgainAndItsHooksOnce() {
+    AtomicInteger runs = new AtomicInteger();
+    List<String> hooks = new ArrayList<>();
+    String result =
+        Transaction.retrying(
+            5,
+            () -> {
+              int n = runs.incrementAndGet();
+              Reporter.objects.create("name", "attempt " + n);
+              Transaction.onCommit(() -> hooks.add("committed " + n));
+              if (n < 3) {
+                throw new DatabaseBusy("busy on attempt " + n, null, null, 0);
+              }
+              return "ok";
+            });
+    assertThat(result).isEqualTo("ok");
+    assertThat(runs).hasValue(3);
+    assertThat(names()).containsExactly("attempt 3");
+    assertThat(hooks).containsExactly("committed 3");
+  }
+
+  @DbTest
+  void retryingGivesUpWithTheLastErrorAndNeverRetriesOthers() {
+    AtomicInteger runs = new AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                Transaction.retrying(
+                    2,
+                    () -> {
+                      Reporter.objects.create("name", "try " + runs.incrementAndGet());
+                      throw new DatabaseBusy("busy " + runs.get(), null, null, 0);
+                    }))
+        .isInstanceOf(DatabaseBusy.class)
+        .hasMessage("busy 2");
+    assertThat(runs).hasValue(2);
+
+    Reporter.objects.create("name", "taken");
+    runs.set(0);
+    assertThatThrownBy(
+            () ->
+                Transaction.retrying(
+                    5,
+                    () -> {
+                      runs.incrementAndGet();
+                      return Reporter.objects.create("name", "taken");
+                    }))
+        .isInstanceOf(IntegrityError.class);
+    assertThat(runs).hasValue(1);
+    assertThat(names()).containsExactly("taken");
+  }
+
+  @DbTest
+  void retryingMustBeTheOutermostBlock() {
+    AtomicInteger runs = new AtomicInteger();
+    assertThatThrownBy(
+            () -> Transaction.atomic(() -> Transaction.retrying(3, runs::incrementAndGet)))
+        .isInstanceOf(TransactionManagementError.class);
+    assertThat(runs).hasValue(0);
+    assertThatThrownBy(() -> Transaction.retrying(0, runs::incrementAndGet))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
