@@ -184,4 +184,29 @@ class RawQueryTest {
     assertThatThrownBy(() -> Memory.objects.raw("SELECT * FROM memories WHERE id = %s").list())
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /**
+   * {@code SELECT *} over a join returns two {@code id} columns: the model's fields take the first
+   * (Django's rule), so the instance keeps its own primary key and saving it touches its own row.
+   */
+  @DbTest
+  void aDuplicateColumnNameKeepsTheFirstOccurrence() {
+    Memory concert = Memory.objects.get("title", "Concert");
+    assertThat(concert.pk()).isNotEqualTo(bob.pk());
+    List<Memory> found =
+        Memory.objects
+            .raw(
+                "SELECT memories.*, users.id, users.username FROM memories"
+                    + " JOIN users ON users.id = memories.user_id WHERE memories.title = %s",
+                "Concert")
+            .list();
+    Memory m = found.get(0);
+    assertThat(m.pk()).isEqualTo(concert.pk());
+    assertThat(m.annotation("username")).isEqualTo("bob");
+    assertThat(m.annotations()).doesNotContainKey("id");
+    m.title = "Concert (saved)";
+    m.save();
+    assertThat(Memory.objects.filter("title", "Concert (saved)").valuesList("id").flat().list())
+        .containsExactly(concert.pk());
+  }
 }
