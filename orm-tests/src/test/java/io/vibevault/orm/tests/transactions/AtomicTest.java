@@ -10,6 +10,7 @@ import io.vibevault.orm.exception.TransactionManagementError;
 import io.vibevault.orm.execution.CapturedQuery;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDatabase;
 import io.vibevault.orm.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -501,5 +502,28 @@ class AtomicTest {
     assertThat(runs).hasValue(0);
     assertThatThrownBy(() -> Transaction.retrying(0, runs::incrementAndGet))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Each alias has its own transaction state and hooks, as each Django connection does. */
+  @DbTest
+  void blocksOnAnotherAliasLeaveTheDefaultInAutocommit(TestDatabase db) {
+    Database.configure("tx_other", db.settings());
+    try {
+      List<String> ran = new ArrayList<>();
+      Transaction.using("tx_other")
+          .run(
+              () -> {
+                assertThat(Database.connection("tx_other").inAtomicBlock()).isTrue();
+                assertThat(Transaction.inAtomicBlock()).isFalse();
+                Transaction.onCommit("tx_other", () -> ran.add("other, after commit"));
+                Transaction.onCommit(() -> ran.add("default, at once"));
+                assertThat(ran).containsExactly("default, at once");
+                Reporter.objects.using("tx_other").create("name", "via other");
+              });
+      assertThat(ran).containsExactly("default, at once", "other, after commit");
+      assertThat(names()).containsExactly("via other");
+    } finally {
+      Database.remove("tx_other");
+    }
   }
 }
