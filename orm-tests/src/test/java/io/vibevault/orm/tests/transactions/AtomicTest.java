@@ -526,4 +526,28 @@ class AtomicTest {
       Database.remove("tx_other");
     }
   }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+    throw (E) e;
+  }
+
+  /** A checked exception thrown through a Supplier (Kotlin code does this freely). */
+  @DbTest
+  void aCheckedExceptionLeavingTheBlockRollsBackToo() {
+    java.io.IOException io = new java.io.IOException("disk full");
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                Transaction.atomic(
+                    () -> {
+                      Reporter.objects.create("name", "half done");
+                      throw sneaky(io);
+                    }));
+    assertThat(thrown).isSameAs(io);
+    assertThat(Transaction.inAtomicBlock()).isFalse();
+    assertThat(names()).isEmpty();
+    Transaction.atomic(() -> Reporter.objects.create("name", "next"));
+    assertThat(names()).containsExactly("next");
+  }
 }
