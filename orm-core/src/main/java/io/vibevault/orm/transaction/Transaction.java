@@ -199,16 +199,23 @@ public final class Transaction {
       T result;
       try {
         result = block.get();
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) {
+        // Throwable, not only unchecked ones: Kotlin and sneaky throws pass checked exceptions
+        // through a Supplier, and the block must end all the same.
         try {
           AtomicBlocks.exit(c, token, e);
         } catch (RuntimeException suppressed) {
           e.addSuppressed(suppressed);
         }
-        throw e;
+        throw Transaction.<RuntimeException>rethrow(e);
       }
       AtomicBlocks.exit(c, token, null);
       return result;
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E rethrow(Throwable e) throws E {
+    throw (E) e;
   }
 }
