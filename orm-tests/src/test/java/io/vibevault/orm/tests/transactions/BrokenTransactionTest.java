@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.exception.DatabaseError;
 import io.vibevault.orm.exception.IntegrityError;
 import io.vibevault.orm.exception.TransactionManagementError;
 import io.vibevault.orm.execution.CapturedQuery;
 import io.vibevault.orm.execution.Cursor;
+import io.vibevault.orm.execution.RowStream;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.SkipOn;
+import io.vibevault.orm.testkit.TestDatabase;
 import io.vibevault.orm.transaction.Transaction;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -110,5 +114,37 @@ class BrokenTransactionTest {
           Reporter.objects.create("name", "after");
         });
     assertThat(Reporter.objects.count()).isEqualTo(2);
+  }
+
+  /** An error while fetching the rows of a streaming iterator breaks the transaction too. */
+  @DbTest
+  @SkipOn(value = "mariadb", reason = "no portable statement that fails on a later row")
+  void anErrorWhileStreamingRowsBreaksTheTransaction(TestDatabase db) {
+    String failsOnThirdRow =
+        db.vendor().equals("postgresql")
+            ? "SELECT 10 / (g - 3) FROM generate_series(1, 5) g"
+            : "SELECT json(CASE WHEN x = 3 THEN 'not json' ELSE '1' END)"
+                + " FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)";
+    AtomicReference<DatabaseError> streamError = new AtomicReference<>();
+    assertThatThrownBy(
+            () ->
+                Transaction.atomic(
+                    () -> {
+                      Reporter.objects.create("name", "in the block");
+                      try (RowStream<Object> rows =
+                          RowStream.open(
+                              Database.connection(), failsOnThirdRow, List.of(), 1, rs -> 1)) {
+                        while (rows.hasNext()) {
+                          rows.next();
+                        }
+                      } catch (DatabaseError e) {
+                        streamError.set(e);
+                      }
+                      Reporter.objects.count();
+                    }))
+        .isInstanceOf(TransactionManagementError.class)
+        .satisfies(e -> assertThat(e.getCause()).isSameAs(streamError.get()));
+    assertThat(streamError.get()).isNotNull();
+    assertThat(Reporter.objects.count()).isZero();
   }
 }
