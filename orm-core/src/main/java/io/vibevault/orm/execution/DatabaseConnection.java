@@ -169,7 +169,8 @@ public final class DatabaseConnection implements SqlExecutor {
     T run(Connection connection) throws SQLException;
   }
 
-  private void markFailed(DatabaseError error) {
+  /** Inside an atomic block, a database error dooms the transaction (see the guard below). */
+  void markFailed(DatabaseError error) {
     if (inAtomicBlock) {
       needsRollback = true;
       rollbackCause = error;
