@@ -23,6 +23,28 @@ public interface Backend {
   /** Called once on every new physical connection (pragmas, session settings, functions). */
   void initConnection(Connection connection) throws SQLException;
 
+  /**
+   * Begins a transaction on a connection in autocommit mode: autocommit off, with the write lock
+   * taken as {@code mode} asks ({@code null}: the backend's default).
+   */
+  default void beginTransaction(Connection connection, TransactionMode mode) throws SQLException {
+    connection.setAutoCommit(false);
+  }
+
+  /**
+   * Commits ({@code commit}) or rolls back the transaction begun by {@link #beginTransaction} and
+   * returns the connection to autocommit. When a commit fails, the transaction must still be open
+   * so that it can be rolled back.
+   */
+  default void endTransaction(Connection connection, boolean commit) throws SQLException {
+    if (commit) {
+      connection.commit();
+    } else {
+      connection.rollback();
+    }
+    connection.setAutoCommit(true);
+  }
+
   Operations operations();
 
   Features features();

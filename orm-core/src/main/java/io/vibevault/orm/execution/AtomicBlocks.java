@@ -1,5 +1,6 @@
 package io.vibevault.orm.execution;
 
+import io.vibevault.orm.backend.TransactionMode;
 import io.vibevault.orm.exception.TransactionManagementError;
 import java.sql.Connection;
 
@@ -26,48 +27,80 @@ public final class AtomicBlocks {
     }
   }
 
+  /** What {@link #exit} needs to know about the block {@link #enter} opened. */
+  private record Block(Isolation isolation) {}
+
   /** Enters a block. Returns a token for {@link #exit}. */
   public static Object enter(
       DatabaseConnection c, boolean savepoint, boolean durable, Isolation isolation) {
+    return enter(c, savepoint, durable, isolation, null);
+  }
+
+  /**
+   * Enters a block; {@code isolation} and {@code mode} (either may be null) apply to the outermost
+   * block only. Returns a token for {@link #exit}.
+   */
+  public static Object enter(
+      DatabaseConnection c,
+      boolean savepoint,
+      boolean durable,
+      Isolation isolation,
+      TransactionMode mode) {
     if (durable && !c.atomicBlocksDurable.isEmpty()) {
       throw new TransactionManagementError(
           "A durable atomic block cannot be nested within another atomic block.");
     }
-    if (c.inAtomicBlock) {
-      if (isolation != null) {
-        throw new TransactionManagementError(
-            "The isolation level can only be set on the outermost atomic block.");
-      }
-      if (savepoint && !c.needsRollback) {
-        c.savepointIds.add(c.savepoint());
-      } else {
-        c.savepointIds.add(null);
-      }
-    } else {
+    // In manual mode (autocommit off) a transaction is already open: the block is a savepoint.
+    boolean nested = c.inAtomicBlock || !c.autocommit;
+    if (nested && (isolation != null || mode != null)) {
+      throw new TransactionManagementError(
+          "The isolation level and transaction mode can only be set on the outermost atomic"
+              + " block, outside manual transaction management.");
+    }
+    if (!c.inAtomicBlock) {
       c.commitOnExit = true;
       c.needsRollback = false;
       c.rollbackCause = null;
       c.closedInTransaction = false;
-      c.begin(isolation == null ? null : isolation.jdbc);
+    }
+    if (nested) {
+      boolean pretending = !c.inAtomicBlock;
+      if (pretending) {
+        c.inAtomicBlock = true;
+        c.commitOnExit = false;
+      }
+      try {
+        c.savepointIds.add(savepoint && !c.needsRollback ? c.savepoint() : null);
+      } catch (RuntimeException e) {
+        if (pretending) {
+          c.inAtomicBlock = false;
+        }
+        throw e;
+      }
+    } else {
+      c.begin(isolation == null ? null : isolation.jdbc, mode);
       c.inAtomicBlock = true;
     }
     c.atomicBlocksDurable.add(durable);
-    return isolation;
+    return new Block(isolation);
   }
 
   /**
    * Leaves a block. {@code error} is the exception leaving it, or null on normal exit. Any failure
-   * to commit is thrown (after rolling back).
+   * to commit is thrown (after rolling back); so is the first failure of an on-commit hook.
    */
   public static void exit(DatabaseConnection c, Object token, Throwable error) {
-    Isolation isolation = (Isolation) token;
-    c.atomicBlocksDurable.remove(c.atomicBlocksDurable.size() - 1);
+    Isolation isolation = ((Block) token).isolation();
+    if (!c.atomicBlocksDurable.isEmpty()) {
+      c.atomicBlocksDurable.remove(c.atomicBlocksDurable.size() - 1);
+    }
     String sid = null;
     boolean outermost = c.savepointIds.isEmpty();
     if (!outermost) {
       sid = c.savepointIds.remove(c.savepointIds.size() - 1);
     }
     RuntimeException toThrow = null;
+    boolean committed = false;
     try {
       if (c.closedInTransaction) {
         return;
@@ -80,18 +113,21 @@ public final class AtomicBlocks {
             } catch (RuntimeException e) {
               try {
                 c.savepointRollback(sid);
+                c.savepointRelease(sid);
               } catch (RuntimeException ignored) {
                 c.needsRollback = true;
+                c.rollbackCause = e;
               }
               toThrow = e;
             }
           }
         } else {
           try {
-            c.commit();
+            c.commitAndEnd();
+            committed = true;
           } catch (RuntimeException e) {
             try {
-              c.rollback();
+              c.rollbackAndEnd();
             } catch (RuntimeException ignored) {
               c.discard();
             }
@@ -99,6 +135,7 @@ public final class AtomicBlocks {
           }
         }
       } else {
+        // Set again below when there is no savepoint to roll back to at this level.
         c.needsRollback = false;
         Throwable cause = c.rollbackCause;
         if (!outermost) {
@@ -112,11 +149,12 @@ public final class AtomicBlocks {
               c.rollbackCause = null;
             } catch (RuntimeException e) {
               c.needsRollback = true;
+              c.rollbackCause = cause != null ? cause : e;
             }
           }
         } else {
           try {
-            c.rollback();
+            c.rollbackAndEnd();
           } catch (RuntimeException e) {
             c.discard();
           }
@@ -124,16 +162,25 @@ public final class AtomicBlocks {
       }
     } finally {
       if (outermost) {
-        c.endTransaction(isolation == null ? null : isolation.jdbc);
-        if (toThrow == null && error == null && !c.closedInTransaction) {
-          c.runCommitHooks();
-        } else {
+        c.finishOutermost(isolation == null ? null : isolation.jdbc);
+        if (!committed) {
           c.runOnCommit.clear();
+        }
+      } else if (c.savepointIds.isEmpty() && !c.commitOnExit) {
+        // The outermost block inside a manual transaction: the transaction stays open.
+        c.inAtomicBlock = false;
+        if (c.closedInTransaction) {
+          c.closedInTransaction = false;
+          c.needsRollback = false;
+          c.rollbackCause = null;
         }
       }
     }
     if (toThrow != null) {
       throw toThrow;
+    }
+    if (committed) {
+      c.runCommitHooks();
     }
   }
 
@@ -141,6 +188,9 @@ public final class AtomicBlocks {
   public static void onCommit(DatabaseConnection c, Runnable hook) {
     if (c.inAtomicBlock) {
       c.runOnCommit.add(new DatabaseConnection.OnCommitHook(c.currentSavepoints(), hook));
+    } else if (!c.autocommit) {
+      throw new TransactionManagementError(
+          "onCommit() cannot be used in manual transaction management");
     } else {
       hook.run();
     }

@@ -3,6 +3,7 @@ package io.vibevault.orm.execution;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.SqlExecutor;
+import io.vibevault.orm.backend.TransactionMode;
 import io.vibevault.orm.exception.DatabaseError;
 import io.vibevault.orm.exception.OperationalError;
 import io.vibevault.orm.exception.TransactionManagementError;
@@ -53,6 +54,9 @@ public final class DatabaseConnection implements SqlExecutor {
   final List<OnCommitHook> runOnCommit = new ArrayList<>();
   private int savepointCounter;
   boolean closedInTransaction;
+  // False while the application manages the transaction itself (setAutocommit(false)).
+  boolean autocommit = true;
+  private int savedIsolation;
 
   record OnCommitHook(Set<String> savepoints, Runnable hook) {}
 
@@ -123,7 +127,7 @@ public final class DatabaseConnection implements SqlExecutor {
   }
 
   private void releaseIfIdle() {
-    if (pinned != null && pins <= 0 && !inAtomicBlock) {
+    if (pinned != null && pins <= 0 && !inAtomicBlock && autocommit) {
       pins = 0;
       try {
         pinned.close();
@@ -165,7 +169,8 @@ public final class DatabaseConnection implements SqlExecutor {
     T run(Connection connection) throws SQLException;
   }
 
-  private void markFailed(DatabaseError error) {
+  /** Inside an atomic block, a database error dooms the transaction (see the guard below). */
+  void markFailed(DatabaseError error) {
     if (inAtomicBlock) {
       needsRollback = true;
       rollbackCause = error;
@@ -335,30 +340,170 @@ public final class DatabaseConnection implements SqlExecutor {
 
   // ---------------------------------------------------------------- transaction primitives
 
-  /** Starts a transaction on a pinned connection (used by the outermost atomic block). */
-  void begin(Integer isolation) {
+  /**
+   * Starts a transaction on a pinned connection (the outermost atomic block, or manual mode). On
+   * failure the connection is as it was.
+   */
+  void begin(Integer isolation, TransactionMode mode) {
     if (pinned == null) {
       pinned = acquire();
     }
+    boolean isolationSet = false;
     try {
       if (isolation != null) {
-        defaultIsolation = pinned.getTransactionIsolation();
+        savedIsolation = pinned.getTransactionIsolation();
         pinned.setTransactionIsolation(isolation);
+        isolationSet = true;
       }
-      pinned.setAutoCommit(false);
+      backend.beginTransaction(pinned, mode);
     } catch (SQLException e) {
+      if (isolationSet) {
+        try {
+          pinned.setTransactionIsolation(savedIsolation);
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      releaseIfIdle();
       throw ops().translate(e, "BEGIN");
     }
     QueryLog.record(alias, "BEGIN", List.of(), 0);
   }
 
-  /** Commits and returns to autocommit; then runs the on-commit hooks. */
-  void commit() {
+  /** Commits the outermost transaction and returns the connection to autocommit. */
+  void commitAndEnd() {
+    runControl("COMMIT", c -> backend.endTransaction(c, true));
+  }
+
+  /** Rolls back the outermost transaction, returns to autocommit and drops the on-commit hooks. */
+  void rollbackAndEnd() {
+    try {
+      runControl("ROLLBACK", c -> backend.endTransaction(c, false));
+    } finally {
+      needsRollback = false;
+      rollbackCause = null;
+      runOnCommit.clear();
+    }
+  }
+
+  /**
+   * After the outermost block: the connection back in autocommit with its isolation level, the
+   * block state cleared, the connection returned to the pool.
+   */
+  void finishOutermost(Integer isolation) {
+    try {
+      Connection c = pinned;
+      if (c != null) {
+        try {
+          if (!c.getAutoCommit()) {
+            // Only after a failed commit and a failed rollback: never leave work pending.
+            c.rollback();
+            c.setAutoCommit(true);
+          }
+          if (isolation != null) {
+            c.setTransactionIsolation(savedIsolation);
+          }
+        } catch (SQLException e) {
+          discard();
+        }
+      }
+    } finally {
+      inAtomicBlock = false;
+      needsRollback = false;
+      rollbackCause = null;
+      closedInTransaction = false;
+      savepointIds.clear();
+      atomicBlocksDurable.clear();
+      releaseIfIdle();
+    }
+  }
+
+  /**
+   * Closes this thread's connection (Django's {@code connection.close()}); the next statement
+   * borrows another. Pending on-commit hooks are dropped. Inside an atomic block the database rolls
+   * the transaction back, further queries are refused, and the block can only end.
+   */
+  public void close() {
+    runOnCommit.clear();
+    if (closedInTransaction || pinned == null) {
+      return;
+    }
+    try {
+      pinned.close();
+    } catch (SQLException ignored) {
+      // The pool discards a connection that fails to close.
+    } finally {
+      pinned = null;
+      pins = 0;
+      autocommit = true;
+      if (inAtomicBlock) {
+        closedInTransaction = true;
+        needsRollback = true;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- manual transactions
+
+  /** Whether statements commit one by one: not inside an atomic block, not in manual mode. */
+  public boolean getAutocommit() {
+    return autocommit && !inAtomicBlock;
+  }
+
+  /**
+   * Turns autocommit off (a transaction begins and stays open across {@link #commit()} and {@link
+   * #rollback()}) or back on, committing the open transaction. Forbidden inside an atomic block.
+   */
+  public void setAutocommit(boolean on) {
+    validateNoAtomicBlock();
+    if (on == autocommit) {
+      return;
+    }
+    if (!on) {
+      begin(null, null);
+      autocommit = false;
+      return;
+    }
+    boolean committed = false;
+    try {
+      commitAndEnd();
+      committed = true;
+    } catch (RuntimeException e) {
+      try {
+        rollbackAndEnd();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+        discard();
+      }
+      throw e;
+    } finally {
+      autocommit = true;
+      needsRollback = false;
+      rollbackCause = null;
+      releaseIfIdle();
+      if (!committed) {
+        runOnCommit.clear();
+      }
+    }
+    // Hooks registered in atomic blocks of the manual transaction: their work is committed now.
+    runCommitHooks();
+  }
+
+  /** Commits the manual transaction; a new one begins. A no-op in autocommit. */
+  public void commit() {
+    validateNoAtomicBlock();
+    if (autocommit || pinned == null) {
+      return;
+    }
     runControl("COMMIT", Connection::commit);
   }
 
-  /** Rolls back the whole transaction and drops the on-commit hooks. */
-  void rollback() {
+  /** Rolls back the manual transaction; a new one begins. A no-op in autocommit. */
+  public void rollback() {
+    validateNoAtomicBlock();
+    if (autocommit || pinned == null) {
+      return;
+    }
     try {
       runControl("ROLLBACK", Connection::rollback);
     } finally {
@@ -368,27 +513,11 @@ public final class DatabaseConnection implements SqlExecutor {
     }
   }
 
-  /** Back to autocommit after the outermost block; restores the default isolation. */
-  void endTransaction(Integer isolation) {
-    Connection c = pinned;
-    if (c == null) {
-      return;
-    }
-    try {
-      c.setAutoCommit(true);
-      if (isolation != null) {
-        c.setTransactionIsolation(defaultIsolation);
-      }
-    } catch (SQLException e) {
-      // A connection that cannot be reset is closed and dropped from the pool by Hikari.
-      closedInTransaction = true;
-    } finally {
-      inAtomicBlock = false;
-      releaseIfIdle();
+  private void validateNoAtomicBlock() {
+    if (inAtomicBlock) {
+      throw new TransactionManagementError("This is forbidden when an 'atomic' block is active.");
     }
   }
-
-  private int defaultIsolation = Connection.TRANSACTION_READ_COMMITTED;
 
   String savepoint() {
     String sid = "vv_sp" + (++savepointCounter);

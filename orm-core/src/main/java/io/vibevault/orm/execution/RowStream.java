@@ -1,6 +1,6 @@
 package io.vibevault.orm.execution;
 
-import io.vibevault.orm.exception.OrmException;
+import io.vibevault.orm.exception.DatabaseError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,8 +84,7 @@ public final class RowStream<R> implements Iterator<R>, AutoCloseable {
       try {
         hasNext = rs.next();
       } catch (SQLException e) {
-        close();
-        throw connection.ops().translate(e, sql);
+        throw failed(e);
       }
       if (!hasNext) {
         close();
@@ -114,7 +113,7 @@ public final class RowStream<R> implements Iterator<R>, AutoCloseable {
       return;
     }
     closed = true;
-    OrmException failure = null;
+    DatabaseError failure = null;
     try {
       if (rs != null) {
         rs.close();
@@ -129,11 +128,24 @@ public final class RowStream<R> implements Iterator<R>, AutoCloseable {
       }
     } catch (SQLException e) {
       failure = connection.ops().translate(e, sql);
+      connection.markFailed(failure);
     } finally {
       connection.unpin();
     }
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /** Closes the stream after a fetch failed; inside an atomic block the transaction is doomed. */
+  private DatabaseError failed(SQLException e) {
+    DatabaseError error = connection.ops().translate(e, sql);
+    connection.markFailed(error);
+    try {
+      close();
+    } catch (RuntimeException suppressed) {
+      error.addSuppressed(suppressed);
+    }
+    return error;
   }
 }

@@ -72,15 +72,22 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
           int n = md.getColumnCount();
           Field[] fields = new Field[n];
           String[] labels = new String[n];
+          // A column named like a field already filled (SELECT * over a join repeats "id") is
+          // neither that field nor an annotation: the first occurrence wins, as in Django.
+          boolean[] ignored = new boolean[n];
           boolean hasPk = false;
           List<String> loaded = new ArrayList<>();
           for (int i = 0; i < n; i++) {
             labels[i] = md.getColumnLabel(i + 1);
             for (Field f : meta.concreteFields()) {
               if (f.column().toLowerCase(Locale.ROOT).equals(labels[i].toLowerCase(Locale.ROOT))) {
-                fields[i] = f;
-                loaded.add(f.attname());
-                hasPk |= f.isPrimaryKey();
+                if (loaded.contains(f.attname())) {
+                  ignored[i] = true;
+                } else {
+                  fields[i] = f;
+                  loaded.add(f.attname());
+                  hasPk |= f.isPrimaryKey();
+                }
               }
             }
           }
@@ -99,7 +106,7 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
             for (int i = 0; i < n; i++) {
               if (fields[i] != null) {
                 fields[i].set(obj, fields[i].fromNeutral(ops.read(rs, i + 1, fields[i].kind())));
-              } else {
+              } else if (!ignored[i]) {
                 ModelInternals.putAnnotation(obj, labels[i], ops.readAny(rs, i + 1));
               }
             }

@@ -10,12 +10,15 @@ import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.SchemaEditor;
 import io.vibevault.orm.backend.SqlExecutor;
 import io.vibevault.orm.backend.TestDatabases;
+import io.vibevault.orm.backend.TransactionMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -90,6 +93,42 @@ public final class SqliteBackend implements Backend {
       s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
       s.execute("PRAGMA case_sensitive_like = ON");
     }
+  }
+
+  @Override
+  public void beginTransaction(Connection connection, TransactionMode mode) throws SQLException {
+    driverConfig(connection)
+        .setTransactionMode(
+            mode == TransactionMode.DEFERRED
+                ? SQLiteConfig.TransactionMode.DEFERRED
+                : SQLiteConfig.TransactionMode.IMMEDIATE);
+    connection.setAutoCommit(false);
+  }
+
+  /**
+   * sqlite-jdbc's {@code commit()} and {@code rollback()} begin the next transaction at once; an
+   * IMMEDIATE one takes the write lock again, waiting for it behind other writers and failing with
+   * SQLITE_BUSY after a commit that succeeded. A DEFERRED begin takes no lock, and going back to
+   * autocommit ends it.
+   */
+  @Override
+  public void endTransaction(Connection connection, boolean commit) throws SQLException {
+    SQLiteConnectionConfig config = driverConfig(connection);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+    try {
+      if (commit) {
+        connection.commit();
+      } else {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    } finally {
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+  }
+
+  private static SQLiteConnectionConfig driverConfig(Connection connection) throws SQLException {
+    return connection.unwrap(SQLiteConnection.class).getConnectionConfig();
   }
 
   @Override
