@@ -15,9 +15,6 @@ import java.util.List;
  * transforms.
  */
 final class PathResolver {
-  /** The default limit on relation hops in one path (the "ORM leak" guard). */
-  static final int MAX_RELATION_DEPTH = 4;
-
   /** What a path resolved to. */
   record Resolved(
       List<PathStep> steps, Field finalField, Field target, ModelMeta opts, List<String> rest) {}
@@ -83,13 +80,15 @@ final class PathResolver {
       PathStep last = steps.get(steps.size() - 1);
       opts = last.toModel();
       target = last.rhsField();
-      if (countHops(steps) > MAX_RELATION_DEPTH) {
+      if (countHops(steps) > start.maxRelationDepth()) {
         throw new FieldError(
             "Lookup path "
                 + FieldError.quote(original)
                 + " crosses more than "
-                + MAX_RELATION_DEPTH
-                + " relations");
+                + start.maxRelationDepth()
+                + " relations from "
+                + start.label()
+                + " (@Meta(maxRelationDepth) raises the limit)");
       }
     }
     return new Resolved(steps, finalField, target, opts, names.subList(consumed, names.size()));
