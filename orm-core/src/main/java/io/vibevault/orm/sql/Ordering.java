@@ -45,7 +45,7 @@ final class Ordering {
         }
         String path = s.startsWith("-") ? s.substring(1) : s;
         if (!query.annotations.containsKey(path)) {
-          PathResolver.resolve(query.model(), List.of(path.split("__", -1)), s);
+          PathResolver.resolve(query.model(), PathResolver.split(path), s);
         }
       } else if (!(term instanceof Expression)) {
         throw new ArgumentError(
@@ -92,7 +92,7 @@ final class Ordering {
       out.add(new OrderBy(annotation, desc, null));
       return;
     }
-    Query.JoinResult r = query.setupJoins(List.of(path.split("__", -1)), name, null, true);
+    Query.JoinResult r = query.setupJoins(PathResolver.split(path), name, null, true);
     Field f = r.finalField();
     boolean endsOnRelation =
         f != null

@@ -19,7 +19,23 @@ final class PathResolver {
   record Resolved(
       List<PathStep> steps, Field finalField, Field target, ModelMeta opts, List<String> rest) {}
 
+  /** The longest lookup path accepted, so no work grows with a hostile key's length (H-10). */
+  static final int MAX_PATH_LENGTH = 4_096;
+
   private PathResolver() {}
+
+  /** Splits a path at {@code __}; a path longer than {@link #MAX_PATH_LENGTH} is a FieldError. */
+  static List<String> split(String path) {
+    if (path.length() > MAX_PATH_LENGTH) {
+      throw new FieldError(
+          "Lookup path "
+              + FieldError.quote(path)
+              + " is longer than "
+              + MAX_PATH_LENGTH
+              + " characters");
+    }
+    return List.of(path.split("__", -1));
+  }
 
   static Resolved resolve(ModelMeta start, List<String> names, String original) {
     ModelMeta opts = start;
