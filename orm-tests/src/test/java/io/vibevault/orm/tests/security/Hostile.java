@@ -83,7 +83,8 @@ final class Hostile {
     Ran<List<R>> good = list(benign);
     assertThat(bad.sql()).as("SQL for %s", printable(hostileText)).isEqualTo(good.sql());
     assertThat(bad.sql()).isNotEmpty();
-    if (hostileText.length() > 1) {
+    // Template text that happens to equal the value (ESCAPE '\\' on MySQL) proves nothing.
+    if (hostileText.length() > 1 && good.sql().stream().noneMatch(s -> s.contains(hostileText))) {
       for (String sql : bad.sql()) {
         assertThat(sql).as("SQL text").doesNotContain(hostileText);
       }

@@ -64,7 +64,6 @@ class JsonKeysTest {
           "\\'; DROP TABLE x; --",
           "'; DROP TABLE security_memory; --",
           "') OR 1=1 --",
-          "key\u001f",
           "ключ",
           "");
 
@@ -117,7 +116,9 @@ class JsonKeysTest {
             Memory.objects.filter("metricsJson__has_key", key),
             Memory.objects.filter("metricsJson__has_key", "benign"),
             key);
-    assertThat(pks(hasKey.result())).as("has_key %s", key).containsExactly(row.pk());
+    assertThat(pks(hasKey.result()))
+        .as("has_key %s", Hostile.printable(key))
+        .containsExactly(row.pk());
     assertThat(Hostile.boundSomewhere(hasKey, key) || key.isEmpty() || hasEscapable(key))
         .as("key bound: %s", hasKey.params())
         .isTrue();
@@ -136,7 +137,9 @@ class JsonKeysTest {
             Memory.objects.filter(path, "value " + index),
             Memory.objects.filter("metricsJson__benign", "value " + index),
             key);
-    assertThat(pks(exact.result())).as("%s = value", key).containsExactly(row.pk());
+    assertThat(pks(exact.result()))
+        .as("%s = value", Hostile.printable(key))
+        .containsExactly(row.pk());
     assertThat(pks(Memory.objects.filter(path + "__exact", "value " + index).list()))
         .containsExactly(row.pk());
     assertThat(Memory.objects.filter(path, "decoy").list()).isEmpty();
@@ -162,7 +165,9 @@ class JsonKeysTest {
     for (Map<String, Object> r : values.result()) {
       byId.put(r.get("id"), r.get(path));
     }
-    assertThat(byId.get(row.pk())).as("values(%s)", path).isEqualTo("value " + index);
+    assertThat(byId.get(row.pk()))
+        .as("values(%s)", Hostile.printable(path))
+        .isEqualTo("value " + index);
     long others = byId.entrySet().stream().filter(e -> e.getValue() != null).count();
     assertThat(others).as("rows with a value for %s: %s", path, byId).isEqualTo(1);
     assertThat(
@@ -170,8 +175,9 @@ class JsonKeysTest {
         .containsExactly(List.of(index));
   }
 
+  /** Keys a JSON path writes escaped: quotes, backslashes, control characters. */
   private static boolean hasEscapable(String key) {
-    return key.contains("\"") || key.contains("\\");
+    return key.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20);
   }
 
   @DbTest
@@ -211,17 +217,25 @@ class JsonKeysTest {
     ada = Hostile.user("ada");
     Map<String, Object> doc = new LinkedHashMap<>();
     Map<String, Object> level = doc;
-    for (int i = 1; i < 32; i++) {
+    // 31 keys deep: MariaDB's JSON_VALID refuses documents nested deeper than 32 levels.
+    for (int i = 1; i < 31; i++) {
       Map<String, Object> next = new LinkedHashMap<>();
       level.put("a", next);
       level = next;
     }
     level.put("a", "deep");
     Memory m = withMetrics("deep", doc);
-    String depth32 = "metricsJson" + "__a".repeat(32);
-    assertThat(Memory.objects.filter(depth32, "deep").list()).containsExactly(m);
-    assertThat(Memory.objects.values(depth32).list()).containsExactly(Map.of(depth32, "deep"));
-    for (int segments : new int[] {33, 1_000, 100_000}) {
+    String depth31 = "metricsJson" + "__a".repeat(31);
+    assertThat(Memory.objects.filter(depth31, "deep").list()).containsExactly(m);
+    assertThat(Memory.objects.values(depth31).list()).containsExactly(Map.of(depth31, "deep"));
+    // 32 keys is the longest path accepted; it simply finds nothing here.
+    String depth32 = depth31 + "__a";
+    assertThat(Memory.objects.filter(depth32, "deep").list()).isEmpty();
+    assertThat(Memory.objects.filter(depth32 + "__isnull", false).list()).isEmpty();
+    Map<String, Object> expected = new HashMap<>();
+    expected.put(depth32, null);
+    assertThat(Memory.objects.values(depth32).list()).containsExactly(expected);
+    for (int segments : new int[] {33, 1_000}) {
       String key = "metricsJson" + "__a".repeat(segments);
       ArgumentError e = rejected(ArgumentError.class, () -> Memory.objects.filter(key, 1).list());
       assertThat(e.getMessage()).contains("JSON path too deep (max 32)");
@@ -233,6 +247,10 @@ class JsonKeysTest {
       assertThat(rejected(RuntimeException.class, () -> Memory.objects.orderBy(key).list()))
           .isInstanceOfAny(ArgumentError.class, FieldError.class);
     }
+    // Longer still, the path's length alone refuses it.
+    String huge = "metricsJson" + "__a".repeat(100_000);
+    rejected(FieldError.class, () -> Memory.objects.filter(huge, 1).list());
+    rejected(FieldError.class, () -> Memory.objects.values(huge).list());
   }
 
   @DbTest
@@ -267,6 +285,21 @@ class JsonKeysTest {
       rejected(OrmException.class, () -> Memory.objects.filter("metricsJson__" + nul, 1).list());
     }
     assertThat(Memory.objects.count()).isZero();
+  }
+
+  @DbTest
+  void controlCharactersInKeysOnEveryKeyLookup() {
+    List<String> keys = new ArrayList<>();
+    for (char c = 1; c < 0x20; c++) {
+      keys.add("key" + c);
+    }
+    keys.add("key\u007f");
+    keys.add("key\u2028");
+    Map<String, Memory> rows = seed(keys);
+    int i = 0;
+    for (Map.Entry<String, Memory> e : rows.entrySet()) {
+      checkKey(e.getKey(), i++, e.getValue());
+    }
   }
 
   @DbTest
