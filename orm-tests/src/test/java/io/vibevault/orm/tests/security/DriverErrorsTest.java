@@ -8,6 +8,7 @@ import io.vibevault.orm.exception.DatabaseError;
 import io.vibevault.orm.exception.IntegrityError;
 import io.vibevault.orm.exception.OrmException;
 import io.vibevault.orm.execution.Cursor;
+import io.vibevault.orm.expr.F;
 import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
@@ -169,6 +170,59 @@ class DriverErrorsTest {
         () -> Memory.objects.filter("title", "Beach day").update(Map.of("views", -5)));
     wrapped(IntegrityError.class, () -> sql(insertMemory(String.valueOf(ada.pk()), "'neg'", "-1")));
     assertThat(Memory.objects.filter("views__lt", 0).count()).isZero();
+  }
+
+  @DbTest
+  void theCaptureHookSeesStatementsThatFail() {
+    // The reject verdict relies on this: a statement the database refused is still recorded.
+    var ran =
+        Database.captureQueries(() -> catchThrowable(() -> sql("SELECT * FROM no_such_table")));
+    assertThat(ran).hasSize(1);
+    var insert = Database.captureQueries(() -> catchThrowable(() -> Hostile.user("ada")));
+    assertThat(insert.stream().filter(q -> !q.isTransactionControl())).hasSize(1);
+  }
+
+  @DbTest
+  void batchesAndStreamsWrapTheirFailures(TestDatabase db) {
+    String insertUser =
+        "INSERT INTO "
+            + table(User.class)
+            + " ("
+            + column(User.class, "username")
+            + ", "
+            + column(User.class, "email")
+            + ", "
+            + column(User.class, "password")
+            + ") VALUES (%s, '', '')";
+    wrapped(
+        IntegrityError.class,
+        () -> {
+          try (Cursor c = Database.connection().cursor()) {
+            c.executeMany(insertUser, List.of(List.of("dee"), List.of("ada")));
+          }
+        });
+    // A statement that fails while its rows stream (division by zero fails on PostgreSQL; the
+    // others answer NULL, which matches nothing).
+    Throwable streamed =
+        catchThrowable(
+            () -> {
+              try (var it = Memory.objects.filter("views__gt", F.of("views").div(0)).iterator(10)) {
+                while (it.hasNext()) {
+                  it.next();
+                }
+              }
+            });
+    if (streamed != null) {
+      assertThat(streamed).isInstanceOf(DatabaseError.class);
+      assertThat(streamed.getCause()).isInstanceOf(SQLException.class);
+    }
+    Throwable listed =
+        catchThrowable(() -> Memory.objects.filter("views__gt", F.of("views").div(0)).list());
+    if (listed != null) {
+      assertThat(listed).isInstanceOf(DatabaseError.class);
+      assertThat(listed.getCause()).isInstanceOf(SQLException.class);
+    }
+    assertThat(listed == null).isEqualTo(streamed == null);
   }
 
   @DbTest

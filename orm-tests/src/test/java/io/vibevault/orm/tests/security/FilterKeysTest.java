@@ -83,6 +83,13 @@ class FilterKeysTest {
     rejected(FieldError.class, () -> Memory.objects.valuesList("user__password").list());
     rejected(FieldError.class, () -> User.objects.filter("username", F.of("password")).list());
     rejected(FieldError.class, () -> User.objects.get("password", "x"));
+    // Copying the secret into a readable column is a lookup of it too.
+    rejected(FieldError.class, () -> User.objects.all().update(Map.of("email", F.of("password"))));
+    rejected(FieldError.class, () -> User.objects.filter("email", F.of("password")).exists());
+    rejected(FieldError.class, () -> User.objects.all().inBulk(List.of("x"), "password"));
+    rejected(FieldError.class, () -> User.objects.values("username", "password").list());
+    rejected(FieldError.class, () -> Memory.objects.filter(Q.of("user__password__isnull", false)));
+    assertThat(User.objects.get("username", "ada").password).isEqualTo("x");
     // The error does not list the secret among the choices.
     FieldError unknown = rejected(FieldError.class, () -> User.objects.filter("colour", "red"));
     assertThat(unknown.getMessage()).contains("username").doesNotContain("password");
