@@ -166,6 +166,40 @@ class FilterValuesTest {
   }
 
   @DbTest
+  void writesAreCheckedBeforeTheDatabaseSeesThem() {
+    // Rule 6 on the write paths: SQLite would store any of these silently, the servers would fail
+    // or truncate; the ORM refuses them the same way everywhere, before sending anything.
+    Memory m = Hostile.memory(ada, "ok", Map.of());
+    String tooLong = "x".repeat(256);
+    rejected(ValidationError.class, () -> Hostile.memory(ada, tooLong, Map.of()));
+    rejected(
+        ValidationError.class, () -> Memory.objects.filter("pk", m.pk()).update("title", tooLong));
+    Memory other = Memory.objects.get("pk", m.pk());
+    other.title = tooLong;
+    rejected(ValidationError.class, other::save);
+    Memory unsaved = new Memory();
+    unsaved.user.set(ada);
+    unsaved.title = tooLong;
+    unsaved.createdAt = m.createdAt;
+    // bulkCreate opens its transaction before it checks the rows: BEGIN and ROLLBACK only.
+    Hostile.rejectedBeforeData(
+        ValidationError.class, () -> Memory.objects.bulkCreate(List.of(unsaved)));
+    for (Object views : new Object[] {1L << 40, "1 OR 1=1", "0x10", 1.5, Map.of("a", 1)}) {
+      rejected(
+          ValidationError.class, () -> Memory.objects.filter("pk", m.pk()).update("views", views));
+      rejected(
+          ValidationError.class,
+          () ->
+              Memory.objects.create(
+                  Map.of("user", ada, "title", "v", "createdAt", m.createdAt, "views", views)));
+    }
+    rejected(
+        ValidationError.class, () -> Memory.objects.filter("pk", m.pk()).update("user", "1 OR 1"));
+    assertThat(Memory.objects.get("pk", m.pk()).title).isEqualTo("ok");
+    assertThat(Memory.objects.count()).isEqualTo(1);
+  }
+
+  @DbTest
   void h22TrailingSpaceIsSignificantInEquality() {
     User alice = Hostile.user("alice");
     assertThatThrownBy(() -> User.objects.get("username", "alice "))

@@ -60,6 +60,28 @@ final class Hostile {
     return type.cast(thrown.get());
   }
 
+  /**
+   * As {@link #rejected}, but transaction control (BEGIN ... ROLLBACK) may have been sent: no
+   * statement carrying data did.
+   */
+  static <E extends Throwable> E rejectedBeforeData(Class<E> type, ThrowingCallable action) {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    List<CapturedQuery> ran =
+        Database.captureQueries(
+            () -> {
+              try {
+                action.call();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    assertThat(thrown.get()).as("exception thrown").isInstanceOf(type);
+    assertThat(ran.stream().filter(q -> !q.isTransactionControl()))
+        .as("statements sent before %s", thrown.get())
+        .isEmpty();
+    return type.cast(thrown.get());
+  }
+
   /** Runs {@code action} and records what it sent. */
   static <T> Ran<T> run(Supplier<T> action) {
     AtomicReference<T> result = new AtomicReference<>();
