@@ -200,6 +200,39 @@ class FilterKeysTest {
   }
 
   @DbTest
+  void otherNamePositionsAreResolvedNeverRendered() {
+    // values(), valuesList(), only(), defer(), distinct() and selectForUpdateOf() take names too.
+    for (String name :
+        List.of(
+            "title\"; DROP TABLE memory; --",
+            "*",
+            "COUNT(*)",
+            "1",
+            "title AS x",
+            "security_memory.title",
+            "(SELECT password FROM security_user)",
+            "user__password",
+            "title\u0000")) {
+      rejected(FieldError.class, () -> Memory.objects.values(name).list());
+      rejected(FieldError.class, () -> Memory.objects.valuesList("id", name).list());
+      rejected(FieldError.class, () -> Memory.objects.only(name).list());
+      rejected(FieldError.class, () -> Memory.objects.defer(name).list());
+      Throwable distinct =
+          rejected(RuntimeException.class, () -> Memory.objects.distinct(name).list());
+      assertThat(distinct)
+          .isInstanceOfAny(FieldError.class, io.vibevault.orm.exception.NotSupportedError.class);
+      Throwable of =
+          Hostile.rejectedBeforeData(
+              RuntimeException.class,
+              () ->
+                  io.vibevault.orm.transaction.Transaction.atomic(
+                      () -> Memory.objects.all().selectForUpdateOf(name).list()));
+      assertThat(of)
+          .isInstanceOfAny(FieldError.class, io.vibevault.orm.exception.NotSupportedError.class);
+    }
+  }
+
+  @DbTest
   void h11DegenerateKeys() {
     for (String key :
         List.of("", "__", "title__", "__title", "____", "title____exact", "user__", "pk__")) {

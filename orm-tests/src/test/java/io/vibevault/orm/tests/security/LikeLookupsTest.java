@@ -120,7 +120,7 @@ class LikeLookupsTest {
   void seed() {
     User ada = Hostile.user("ada");
     for (int i = 0; i < TITLES.size(); i++) {
-      Memory m = Hostile.memory(ada, TITLES.get(i), Map.of());
+      Memory m = Hostile.memory(ada, TITLES.get(i), Map.of("t", TITLES.get(i)));
       m.text = VALUES.get(i % VALUES.size());
       m.save();
     }
@@ -239,6 +239,26 @@ class LikeLookupsTest {
     for (String lookup : REFERENCE.keySet()) {
       for (String v : VALUES) {
         check(lookup, v);
+      }
+    }
+  }
+
+  @DbTest
+  void textLookupsOnJsonKeysAreEscapedToo() {
+    // On a key, contains means JSON containment; the other text lookups read the value as text.
+    for (String lookup : REFERENCE.keySet()) {
+      if (lookup.equals("contains")) {
+        continue;
+      }
+      for (String v : VALUES) {
+        var ran =
+            Hostile.acceptedLike(
+                Memory.objects.filter("metricsJson__t__" + lookup, v),
+                Memory.objects.filter("metricsJson__t__" + lookup, "benign"),
+                v);
+        assertThat(titles(ran.result()))
+            .as("metricsJson__t__%s = %s", lookup, v)
+            .isEqualTo(reference(lookup, v));
       }
     }
   }
