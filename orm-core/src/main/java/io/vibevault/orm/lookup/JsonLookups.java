@@ -32,7 +32,7 @@ public final class JsonLookups {
     private final String operator;
 
     public JsonCompare(Expression lhs, Object rhs, String name, String operator) {
-      super(lhs, rhs instanceof Expression ? rhs : JsonText.of(plain(rhs)));
+      super(lhs, rhs instanceof Expression ? rhs : json(rhs));
       this.name = name;
       this.operator = operator;
     }
@@ -99,7 +99,7 @@ public final class JsonLookups {
       }
       List<Object> out = new ArrayList<>();
       for (Object o : c) {
-        out.add(JsonText.of(plain(o)));
+        out.add(json(o));
       }
       return out;
     }
@@ -241,7 +241,7 @@ public final class JsonLookups {
     private final boolean containedBy;
 
     public Containment(Expression lhs, Object rhs, boolean containedBy) {
-      super(lhs, rhs instanceof Expression ? rhs : JsonText.of(plain(rhs)));
+      super(lhs, rhs instanceof Expression ? rhs : json(rhs));
       this.containedBy = containedBy;
     }
 
@@ -270,6 +270,17 @@ public final class JsonLookups {
       return c.value();
     }
     return value;
+  }
+
+  /**
+   * A right-hand side as a JSON document, checked as a JSONField's value is (no NUL, no lone
+   * surrogate), so a lookup cannot send what no column could hold.
+   */
+  static JsonText json(Object value) {
+    Object plain = plain(value);
+    return plain == null
+        ? JsonText.of(null)
+        : (JsonText) io.vibevault.orm.model.FieldKind.JSON.toNeutral(plain, "value");
   }
 
   static String lower(String s) {

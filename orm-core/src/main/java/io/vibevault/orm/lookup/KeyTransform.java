@@ -28,6 +28,9 @@ public final class KeyTransform extends Transform {
 
   public KeyTransform(Expression lhs, String key) {
     super(lhs);
+    // A key no document can hold (NUL, a lone surrogate) is refused, never sent: a driver could
+    // replace a lone surrogate with '?' and match another key.
+    FieldKind.TEXT.toNeutral(key, "key");
     List<Object> p = new ArrayList<>();
     if (lhs instanceof KeyTransform parent) {
       this.column = parent.column;

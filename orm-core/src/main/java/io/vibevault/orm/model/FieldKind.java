@@ -370,7 +370,8 @@ public enum FieldKind {
 
   private static void checkJsonStrings(Object value, String fieldName) {
     if (value instanceof String s) {
-      checkSurrogates(s, fieldName);
+      // NUL too: PostgreSQL's jsonb cannot store it, so no backend does.
+      checkText(s, fieldName);
     } else if (value instanceof Map<?, ?> m) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         checkJsonStrings(String.valueOf(e.getKey()), fieldName);
@@ -379,19 +380,6 @@ public enum FieldKind {
     } else if (value instanceof Collection<?> c) {
       for (Object o : c) {
         checkJsonStrings(o, fieldName);
-      }
-    }
-  }
-
-  private static void checkSurrogates(String s, String fieldName) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new ValidationError(fieldName, "field '" + fieldName + "': invalid Unicode");
       }
     }
   }

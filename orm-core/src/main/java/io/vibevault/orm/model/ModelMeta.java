@@ -48,6 +48,7 @@ public final class ModelMeta {
   final List<CheckSpec> checkConstraints = new ArrayList<>();
   final List<List<String>> uniqueTogether = new ArrayList<>();
   final Set<String> sensitiveFields = new java.util.HashSet<>();
+  int maxRelationDepth = DEFAULT_MAX_RELATION_DEPTH;
   MethodHandle constructor;
   private Field pk;
   private final Map<String, Field> byName = new LinkedHashMap<>();
@@ -180,6 +181,18 @@ public final class ModelMeta {
 
   public List<List<String>> uniqueTogether() {
     return Collections.unmodifiableList(uniqueTogether);
+  }
+
+  /**
+   * How many relations a path from this model may cross unless its {@code @Meta} says otherwise:
+   * two ({@code memories__tags__name}). Deeper paths are how "ORM leak" attacks reach other users'
+   * secrets ({@code user__memories__user__email}).
+   */
+  public static final int DEFAULT_MAX_RELATION_DEPTH = 2;
+
+  /** How many relations a lookup, ordering or values path starting here may cross. */
+  public int maxRelationDepth() {
+    return maxRelationDepth;
   }
 
   /** Whether a field is marked sensitive: it may not be filtered, ordered or selected by path. */

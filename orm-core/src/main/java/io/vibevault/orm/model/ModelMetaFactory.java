@@ -185,6 +185,9 @@ final class ModelMetaFactory {
         meta.defaultManagerName = m.defaultManagerName();
       }
       meta.sensitiveFields.addAll(Arrays.asList(m.sensitiveFields()));
+      if (m.maxRelationDepth() >= 0) {
+        meta.maxRelationDepth = m.maxRelationDepth();
+      }
       for (Index ix : m.indexes()) {
         meta.indexes.add(new ModelMeta.IndexSpec(ix.name(), List.of(ix.fields())));
       }

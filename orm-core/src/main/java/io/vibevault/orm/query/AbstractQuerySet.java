@@ -448,7 +448,14 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
     return explain(Map.of());
   }
 
-  /** The plan with backend options (each checked against the backend's allowlist). */
+  /** An EXPLAIN option value: one word; the backend then checks it against its allowlist. */
+  private static final java.util.regex.Pattern EXPLAIN_VALUE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+  /**
+   * The plan with backend options, names and values each checked against the backend's allowlist
+   * ({@link ArgumentError} before anything is sent).
+   */
   public String explain(Map<String, String> options) {
     DatabaseConnection connection = Database.connection(db());
     Backend backend = connection.backend();
@@ -460,6 +467,20 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
                 + "; allowed: "
                 + backend.features().explainOptions());
       }
+      String value = o.getValue();
+      if (value != null && !EXPLAIN_VALUE.matcher(value).matches()) {
+        throw new ArgumentError(
+            "Invalid value " + FieldError.quote(value) + " for EXPLAIN option " + o.getKey());
+      }
+    }
+    String prefix;
+    try {
+      prefix = backend.operations().explainPrefix(options);
+    } catch (ArgumentError e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // The backend's own allowlist of values (formats, booleans) refused it.
+      throw new ArgumentError(e.getMessage());
     }
     CompiledSelect s;
     try {
@@ -467,7 +488,7 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
     } catch (EmptyResultSet e) {
       return "-- matches nothing: no query is sent";
     }
-    String sql = backend.operations().explainPrefix(options) + " " + s.sql();
+    String sql = prefix + " " + s.sql();
     return connection.query(
         sql,
         s.params(),

@@ -247,16 +247,13 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     if (query.isSliced()) {
       throw new ArgumentError("Cannot change a query once a slice has been taken.");
     }
-    List<Object> order = new ArrayList<>();
     if (fields.length == 0) {
       throw new ArgumentError("latest() and earliest() need a field name (no get_latest_by here)");
     }
-    for (String f : fields) {
-      boolean desc = f.startsWith("-");
-      String name = desc ? f.substring(1) : f;
-      order.add((desc ^ latest) ? "-" + name : name);
-    }
-    return orderBy(order.toArray()).slice(0, 1).get();
+    // The names are validated as written ("--x" stays an error); latest() reverses the ordering
+    // instead of editing the names, and one row is fetched, as Django does.
+    QuerySet<T> ordered = orderBy((Object[]) fields);
+    return (latest ? ordered.reverse() : ordered).slice(0, 1).get();
   }
 
   /** Whether {@code obj} is one of this QuerySet's rows. */
@@ -305,7 +302,10 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   // ------------------------------------------------------------------ shapes
 
-  /** Rows as maps of the named paths (every concrete field by attname when none). */
+  /**
+   * Rows as maps of the named paths (every concrete field by attname when none, except the model's
+   * sensitive fields).
+   */
   public ValuesQuerySet<Map<String, Object>> values(String... paths) {
     return valuesShape(paths, ValuesQuerySet.Shape.MAP);
   }
@@ -319,7 +319,9 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     List<String> names = new ArrayList<>(Arrays.asList(paths));
     if (names.isEmpty()) {
       for (Field f : meta.concreteFields()) {
-        names.add(f.attname());
+        if (!meta.isSensitive(f.name())) {
+          names.add(f.attname());
+        }
       }
     }
     Query q = query.copy();

@@ -83,7 +83,7 @@ final class FilterBuilder {
     if (key == null) {
       throw new FieldError("A filter key may not be null");
     }
-    List<String> names = List.of(key.split("__", -1));
+    List<String> names = PathResolver.split(key);
     Object value = leaf.value();
     Map<String, Integer> before = new HashMap<>(query.refcount);
     if (value instanceof Expression e) {

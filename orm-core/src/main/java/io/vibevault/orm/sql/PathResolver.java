@@ -15,14 +15,27 @@ import java.util.List;
  * transforms.
  */
 final class PathResolver {
-  /** The default limit on relation hops in one path (the "ORM leak" guard). */
-  static final int MAX_RELATION_DEPTH = 4;
-
   /** What a path resolved to. */
   record Resolved(
       List<PathStep> steps, Field finalField, Field target, ModelMeta opts, List<String> rest) {}
 
+  /** The longest lookup path accepted, so no work grows with a hostile key's length (H-10). */
+  static final int MAX_PATH_LENGTH = 4_096;
+
   private PathResolver() {}
+
+  /** Splits a path at {@code __}; a path longer than {@link #MAX_PATH_LENGTH} is a FieldError. */
+  static List<String> split(String path) {
+    if (path.length() > MAX_PATH_LENGTH) {
+      throw new FieldError(
+          "Lookup path "
+              + FieldError.quote(path)
+              + " is longer than "
+              + MAX_PATH_LENGTH
+              + " characters");
+    }
+    return List.of(path.split("__", -1));
+  }
 
   static Resolved resolve(ModelMeta start, List<String> names, String original) {
     ModelMeta opts = start;
@@ -83,13 +96,15 @@ final class PathResolver {
       PathStep last = steps.get(steps.size() - 1);
       opts = last.toModel();
       target = last.rhsField();
-      if (countHops(steps) > MAX_RELATION_DEPTH) {
+      if (countHops(steps) > start.maxRelationDepth()) {
         throw new FieldError(
             "Lookup path "
                 + FieldError.quote(original)
                 + " crosses more than "
-                + MAX_RELATION_DEPTH
-                + " relations");
+                + start.maxRelationDepth()
+                + " relations from "
+                + start.label()
+                + " (@Meta(maxRelationDepth) raises the limit)");
       }
     }
     return new Resolved(steps, finalField, target, opts, names.subList(consumed, names.size()));

@@ -249,7 +249,7 @@ public final class Query implements Resolver {
     if (annotations.containsKey(path)) {
       return annotations.get(path);
     }
-    List<String> names = List.of(path.split("__", -1));
+    List<String> names = PathResolver.split(path);
     JoinResult r = setupJoins(names, path, null, true);
     if (!r.path().rest().isEmpty()) {
       throw new FieldError(
@@ -396,7 +396,7 @@ public final class Query implements Resolver {
       String path = paths.get(i);
       Expression e = annotations.get(path);
       if (e == null) {
-        JoinResult r = setupJoins(List.of(path.split("__", -1)), path, null, true);
+        JoinResult r = setupJoins(PathResolver.split(path), path, null, true);
         if (!r.path().rest().isEmpty()) {
           e = new FilterBuilder(this).applyTransforms(r.column(), r.path().rest(), path);
         } else {

@@ -1,5 +1,6 @@
 package io.vibevault.orm.sql;
 
+import io.vibevault.orm.backend.JsonText;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.FieldKind;
 
@@ -18,6 +19,10 @@ public record SelectColumn(String key, Field field, FieldKind kind, boolean anno
     if (neutral == null) {
       return null;
     }
-    return field != null ? field.fromNeutral(neutral) : neutral;
+    if (field != null) {
+      return field.fromNeutral(neutral);
+    }
+    // A computed JSON value (a key inside a JSON column): its Java form, as Django decodes it.
+    return neutral instanceof JsonText json ? json.parse() : neutral;
   }
 }

@@ -173,7 +173,7 @@ public final class SqlCompiler implements Compiler {
   }
 
   private String resolveOfAlias(String path) {
-    Query.JoinResult r = query.setupJoins(List.of(path.split("__", -1)), path, null, true);
+    Query.JoinResult r = query.setupJoins(PathResolver.split(path), path, null, true);
     if (!r.finalField().isRelation()) {
       throw new io.vibevault.orm.exception.FieldError(
           "Invalid field name "

@@ -54,4 +54,12 @@ public @interface Meta {
 
   /** Field names that may never appear in a filter, ordering or values path (for secrets). */
   String[] sensitiveFields() default {};
+
+  /**
+   * How many relations a lookup, ordering or values path starting at this model may cross ({@code
+   * user__memories__title} crosses two); a longer path is a FieldError. {@code -1}, the default,
+   * means {@link io.vibevault.orm.model.ModelMeta#DEFAULT_MAX_RELATION_DEPTH}. Many-to-many join
+   * tables do not count.
+   */
+  int maxRelationDepth() default -1;
 }
