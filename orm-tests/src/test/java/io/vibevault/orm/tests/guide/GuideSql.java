@@ -49,7 +49,7 @@ final class GuideSql {
   }
 
   /** Runs {@code action} and records every statement it sent. */
-  static void capture(String key, Runnable action) {
+  static void run(String key, Runnable action) {
     capture(
         key,
         () -> {

@@ -306,7 +306,7 @@ class SqlBasicsGuideTest {
     Account.objects.create("owner", "ada", "balance", 500);
     Account.objects.create("owner", "bob", "balance", 100);
 
-    GuideSql.capture(
+    GuideSql.run(
         "acid.transfer",
         () ->
             Transaction.atomic(
