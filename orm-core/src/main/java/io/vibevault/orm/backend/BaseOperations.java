@@ -375,8 +375,8 @@ public abstract class BaseOperations implements Operations {
 
   /**
    * Encodes a path of keys (String) and array indexes (Integer) as a JSON path: every key is quoted
-   * ({@code $."a.b"[0]}) with {@code "} and {@code \} escaped, so no key is ever read as path
-   * syntax. The result is bound as a parameter, never put into SQL text.
+   * ({@code $."a.b"[0]}) with {@code "}, {@code \} and control characters escaped as in JSON, so no
+   * key is ever read as path syntax. The result is bound as a parameter, never put into SQL text.
    */
   public static String jsonPath(List<Object> path) {
     StringBuilder out = new StringBuilder("$");
@@ -388,10 +388,22 @@ public abstract class BaseOperations implements Operations {
           if (c == '\0') {
             throw new IllegalArgumentException("A JSON key may not contain NUL");
           }
-          if (c == '"' || c == '\\') {
-            out.append('\\');
+          // Escaped as Jackson writes the document's keys, for engines that compare undecoded.
+          switch (c) {
+            case '"', '\\' -> out.append('\\').append(c);
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            default -> {
+              if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+              } else {
+                out.append(c);
+              }
+            }
           }
-          out.append(c);
         }
         out.append('"');
       } else {

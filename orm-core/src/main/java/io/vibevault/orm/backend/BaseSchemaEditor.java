@@ -141,9 +141,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       waiting.forEach(this::execute);
     }
     for (Field f : model.manyToManyFields()) {
-      ModelMeta through = f.relation().through();
-      if (through != null && through.isAutoCreated()) {
-        createModel(through);
+      if (autoCreatedThrough(f)) {
+        createModel(f.relation().through());
       }
     }
   }
@@ -151,9 +150,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   @Override
   public void deleteModel(ModelMeta model) {
     for (Field f : model.manyToManyFields()) {
-      ModelMeta through = f.relation().through();
-      if (through != null && through.isAutoCreated()) {
-        execute(dropTableSql(through.dbTable()));
+      if (autoCreatedThrough(f)) {
+        execute(dropTableSql(f.relation().through().dbTable()));
       }
     }
     execute(dropTableSql(model.dbTable()));
@@ -162,7 +160,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   @Override
   public void addField(ModelMeta model, Field field) {
     if (!field.isConcrete()) {
-      createModel(field.relation().through());
+      if (autoCreatedThrough(field)) {
+        createModel(field.relation().through());
+      }
       return;
     }
     String definition = columnDefinition(field);
@@ -187,7 +187,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   @Override
   public void removeField(ModelMeta model, Field field) {
     if (!field.isConcrete()) {
-      deleteModel(field.relation().through());
+      if (autoCreatedThrough(field)) {
+        deleteModel(field.relation().through());
+      }
       return;
     }
     beforeDropColumn(model, field);
@@ -332,6 +334,12 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
           .append(foreignKeyDeferral());
     }
     return sql.toString();
+  }
+
+  /** A many-to-many whose join table the ORM made: an explicit through model has its own table. */
+  private static boolean autoCreatedThrough(Field f) {
+    ModelMeta through = f.relation().through();
+    return through != null && through.isAutoCreated();
   }
 
   protected boolean hasForeignKey(Field f) {

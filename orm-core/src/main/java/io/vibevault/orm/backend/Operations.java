@@ -53,6 +53,16 @@ public interface Operations {
   /** An integer date part of a DATE or DATE_TIME (in UTC) expression. */
   Fragment dateExtract(DatePart part, Fragment lhs, FieldKind kind);
 
+  /**
+   * A DATE_TIME expression moved by a DURATION expression ({@code
+   * F.of("createdAt").plus(Duration.ofDays(44))}); {@code subtract} moves it back. The result is a
+   * DATE_TIME.
+   */
+  Fragment dateTimeAdd(Fragment dateTime, Fragment duration, boolean subtract);
+
+  /** {@code lhs - rhs} of two DATE_TIME (or two DATE) expressions, as a DURATION. */
+  Fragment dateTimeDiff(Fragment lhs, Fragment rhs, FieldKind kind);
+
   /** The UTC date of a DATE_TIME expression. */
   Fragment castToDate(Fragment lhs);
 

@@ -44,8 +44,16 @@ public final class Apps {
     if (meta != null) {
       return meta;
     }
-    meta = ModelMetaFactory.build(this, modelClass);
-    return meta;
+    try {
+      return ModelMetaFactory.build(this, modelClass);
+    } catch (RuntimeException e) {
+      // A model that failed to build must not stay half-registered.
+      ModelMeta broken = byClass.remove(modelClass);
+      if (broken != null) {
+        byLabel.remove(broken.label().toLowerCase(Locale.ROOT));
+      }
+      throw e;
+    }
   }
 
   /** Called by the factory before fields are built, so self references resolve. */
@@ -70,20 +78,35 @@ public final class Apps {
     wirePending();
   }
 
+  private boolean wiring;
+
   private void wirePending() {
-    var it = pendingReverse.iterator();
-    while (it.hasNext()) {
-      Field f = it.next();
-      ModelMeta target;
-      try {
-        target = f.relation().target();
-      } catch (FieldError unresolved) {
-        continue;
+    // Resolving a target may build another model, whose registration adds to the pending list:
+    // the outer call keeps going until nothing more resolves.
+    if (wiring) {
+      return;
+    }
+    wiring = true;
+    try {
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (Field f : new java.util.ArrayList<>(pendingReverse)) {
+          ModelMeta target;
+          try {
+            target = f.relation().target();
+          } catch (FieldError unresolved) {
+            continue;
+          }
+          if (!f.relation().isHidden()) {
+            target.addReverse(new ReverseRelation(f.relation().relatedQueryName(), f));
+          }
+          pendingReverse.remove(f);
+          progress = true;
+        }
       }
-      if (!f.relation().isHidden()) {
-        target.addReverse(new ReverseRelation(f.relation().relatedQueryName(), f));
-      }
-      it.remove();
+    } finally {
+      wiring = false;
     }
   }
 

@@ -24,7 +24,7 @@ final class DatabaseSelection {
   static final String VARIABLE = "VIBEVAULT_TEST_DATABASES";
 
   /** One database to run on: where it is, and whether failing to reach it fails the run. */
-  record Target(Vendor vendor, String urlVariable, DatabaseSettings settings, boolean required) {
+  record Target(Vendor vendor, DatabaseSettings settings, boolean required) {
     /** {@code [postgresql]}, the display name of an invocation. */
     String displayName() {
       return "[" + vendor.label() + "]";
@@ -62,8 +62,7 @@ final class DatabaseSelection {
     for (Vendor vendor : explicit ? parseList(list) : EnumSet.allOf(Vendor.class)) {
       String url = blankToNull(variables.apply(vendor.urlVariable()));
       DatabaseSettings settings = settings(vendor, url == null ? vendor.defaultUrl() : url.strip());
-      targets.add(
-          new Target(vendor, vendor.urlVariable(), settings, explicit || !vendor.isServer()));
+      targets.add(new Target(vendor, settings, explicit || !vendor.isServer()));
     }
     return new DatabaseSelection(targets, explicit);
   }

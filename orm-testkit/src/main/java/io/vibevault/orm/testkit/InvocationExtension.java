@@ -70,7 +70,7 @@ final class InvocationExtension
               + ", which is not available: "
               + availability.reason()
               + ". Start the server, point "
-              + target.urlVariable()
+              + target.vendor().urlVariable()
               + " at one, or leave "
               + label
               + " out of "

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,11 +36,6 @@ class DatabaseExtensionTest {
   private static final String CLOSED = "://nobody@127.0.0.1:1/test";
 
   static final List<String> SEEN = Collections.synchronizedList(new ArrayList<>());
-
-  @BeforeAll
-  static void buildModels() {
-    KitModels.build();
-  }
 
   @BeforeEach
   @AfterEach
@@ -338,6 +332,63 @@ class DatabaseExtensionTest {
     assertThat(new HashSet<>(SEEN)).hasSize(2);
     assertThat(FakeBackend.events("createModel")).containsExactly("kit_tags", "kit_tags");
     assertThat(FakeBackend.events("destroy")).hasSize(2);
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger RUNNING =
+      new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger MOST_AT_ONCE =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  static void overlapProbe() throws InterruptedException {
+    MOST_AT_ONCE.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
+    Thread.sleep(50);
+    RUNNING.decrementAndGet();
+  }
+
+  @DatabaseTest(models = Tag.class)
+  static class ParallelA {
+    @DbTest
+    void one() throws InterruptedException {
+      overlapProbe();
+    }
+
+    @DbTest
+    void two() throws InterruptedException {
+      overlapProbe();
+    }
+  }
+
+  @DatabaseTest(models = Tag.class)
+  static class ParallelB {
+    @DbTest
+    void one() throws InterruptedException {
+      overlapProbe();
+    }
+
+    @DbTest
+    void two() throws InterruptedException {
+      overlapProbe();
+    }
+  }
+
+  @Test
+  void databaseTestsNeverOverlapEvenWithParallelExecution() {
+    MOST_AT_ONCE.set(0);
+
+    EngineExecutionResults results =
+        run(
+            Map.of(
+                "vibevault.test.databases", "sqlite",
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"),
+            ParallelA.class,
+            ParallelB.class);
+
+    assertAllSucceeded(results, 4);
+    assertThat(MOST_AT_ONCE.get()).isEqualTo(1);
   }
 
   @Test

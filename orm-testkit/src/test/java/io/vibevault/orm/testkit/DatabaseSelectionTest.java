@@ -91,7 +91,6 @@ class DatabaseSelectionTest {
     assertThat(postgres.settings().host()).isEqualTo("db.example");
     assertThat(postgres.settings().port()).isEqualTo(6543);
     assertThat(postgres.settings().password()).isEqualTo("secret");
-    assertThat(postgres.urlVariable()).isEqualTo("VIBEVAULT_TEST_POSTGRESQL_URL");
     assertThat(selection.targets().get(1).settings().host()).isEqualTo("10.0.0.5");
   }
 

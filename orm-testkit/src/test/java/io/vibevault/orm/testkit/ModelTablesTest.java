@@ -11,15 +11,9 @@ import io.vibevault.orm.testkit.models.Egg;
 import io.vibevault.orm.testkit.models.Node;
 import io.vibevault.orm.testkit.models.Tag;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ModelTablesTest {
-  @BeforeAll
-  static void buildModels() {
-    KitModels.build();
-  }
 
   private static List<String> creationOrder(ModelTables tables) {
     return tables.creationOrder().stream().map(ModelMeta::dbTable).toList();
@@ -55,7 +49,6 @@ class ModelTablesTest {
   }
 
   @Test
-  @Disabled(KitModels.APPS_BUG)
   void aCycleKeepsEveryModelOnce() {
     ModelTables tables = ModelTables.of(List.of(Chicken.class, Egg.class));
 

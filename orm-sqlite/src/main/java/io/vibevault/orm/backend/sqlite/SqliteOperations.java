@@ -128,6 +128,17 @@ public final class SqliteOperations extends BaseOperations {
   }
 
   @Override
+  public Fragment dateTimeAdd(Fragment dateTime, Fragment duration, boolean subtract) {
+    return Fragment.format(
+        subtract ? "vv_datetime_add(%s, -(%s))" : "vv_datetime_add(%s, %s)", dateTime, duration);
+  }
+
+  @Override
+  public Fragment dateTimeDiff(Fragment lhs, Fragment rhs, FieldKind kind) {
+    return Fragment.format("vv_datetime_diff(%s, %s)", lhs, rhs);
+  }
+
+  @Override
   public Fragment castToDate(Fragment lhs) {
     return lhs.wrap("date(%s)");
   }

@@ -1,0 +1,115 @@
+package io.vibevault.orm.backend.mysql;
+
+import io.vibevault.orm.backend.BaseSchemaEditor;
+import io.vibevault.orm.backend.Operations;
+import io.vibevault.orm.backend.SqlExecutor;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.ModelMeta;
+import java.util.List;
+
+/**
+ * MySQL/MariaDB DDL: Django's column types, InnoDB tables in utf8mb4 with the flavour's binary NO
+ * PAD collation, plain foreign keys (InnoDB cannot defer them), no index on TEXT/BLOB columns
+ * (which need a prefix length), and the foreign key dropped before its column.
+ *
+ * <pre>{@code
+ * SchemaEditor editor = backend.schemaEditor(Database.connection());
+ * editor.createModel(ModelMeta.of(Memory.class));
+ * // CREATE TABLE `memories` (...) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin
+ * }</pre>
+ */
+public final class MysqlSchemaEditor extends BaseSchemaEditor {
+  private final MysqlFlavour flavour;
+
+  public MysqlSchemaEditor(SqlExecutor executor, Operations ops, MysqlFlavour flavour) {
+    super(executor, ops);
+    this.flavour = flavour;
+  }
+
+  @Override
+  public String columnType(Field field) {
+    if (!field.isConcrete()) {
+      return null;
+    }
+    return switch (field.kind()) {
+      case AUTO, INTEGER, POSITIVE_INTEGER -> "integer";
+      case BIG_AUTO, BIG_INTEGER -> "bigint";
+      case SMALL_INTEGER -> "smallint";
+      case FLOAT -> "double precision";
+      case DECIMAL ->
+          "numeric("
+              + (field.maxDigits() > 0 ? field.maxDigits() : 65)
+              + ", "
+              + field.decimalPlaces()
+              + ")";
+      case BOOLEAN -> "bool";
+      case CHAR, EMAIL, URL, SLUG, FILE ->
+          field.maxLength() > 0 ? "varchar(" + field.maxLength() + ")" : "longtext";
+      case TEXT -> "longtext";
+      case DATE -> "date";
+      case DATE_TIME -> "datetime(6)";
+      case TIME -> "time(6)";
+      case DURATION -> "bigint";
+      case UUID -> "char(32)";
+      case JSON -> flavour.nativeJson() ? "json" : "longtext";
+      case BINARY -> "longblob";
+    };
+  }
+
+  @Override
+  protected String autoIncrementSuffix() {
+    return "AUTO_INCREMENT";
+  }
+
+  @Override
+  protected String columnCheck(Field field, String quotedColumn) {
+    if (field.kind() == FieldKind.JSON && !flavour.nativeJson()) {
+      return "JSON_VALID(" + quotedColumn + ")";
+    }
+    return super.columnCheck(field, quotedColumn);
+  }
+
+  @Override
+  protected String tableSuffix() {
+    return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + flavour.collation();
+  }
+
+  @Override
+  protected String foreignKeyDeferral() {
+    return "";
+  }
+
+  @Override
+  protected boolean canIndex(Field field) {
+    String type = columnType(field);
+    return !(type.endsWith("text") || type.endsWith("blob") || type.equals("json"));
+  }
+
+  @Override
+  protected boolean tableExists(String table) {
+    return !executor
+        .query(
+            "SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name = ?",
+            List.of(table))
+        .isEmpty();
+  }
+
+  @Override
+  protected String dropIndexSql(ModelMeta model, String index) {
+    return "DROP INDEX " + q(index) + " ON " + q(model.dbTable());
+  }
+
+  @Override
+  protected String dropForeignKeySql(ModelMeta model, String constraint) {
+    return "ALTER TABLE " + q(model.dbTable()) + " DROP FOREIGN KEY " + q(constraint);
+  }
+
+  @Override
+  protected void beforeDropColumn(ModelMeta model, Field field) {
+    if (hasForeignKey(field)) {
+      execute(dropForeignKeySql(model, foreignKeyName(model, field)));
+    }
+  }
+}
