@@ -120,6 +120,14 @@ class DebuggingGuideTest {
                 .hasMessageContaining("Unknown EXPLAIN option"));
     if (features.explainOptions().isEmpty()) {
       assertThat(GuideSql.vendor()).isEqualTo("sqlite"); // EXPLAIN QUERY PLAN takes no options
+      return;
     }
+    // Option names in lower case, as the backend's allowlist spells them.
+    assertThat(features.explainOptions()).contains("format", "analyze");
+    String json = Memory.objects.filter("user", 1).explain(Map.of("format", "json"));
+    assertThat(json).contains("{");
+    String analyzed = Memory.objects.filter("user", 1).explain(Map.of("analyze", "true"));
+    assertThat(analyzed).isNotBlank();
+    GuideSql.record("explain.analyze", new Statement(analyzed, List.of()));
   }
 }
