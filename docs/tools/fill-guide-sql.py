@@ -13,7 +13,8 @@ The tests write orm-tests/target/guide-sql/<backend>.txt (see GuideSql.java). Ev
     ...
     <!-- /guide-sql -->
 
-is replaced by the statements recorded under that key, grouped where backends agree. A key
+is replaced by the statements recorded under that key, grouped where backends agree
+(<!-- guide-sql-where: ... --> shows only the WHERE condition of a SELECT). A key
 missing from any backend's file leaves its block untouched (a partial test run never blanks
 the docs).
 """
@@ -25,7 +26,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "orm-tests" / "target" / "guide-sql"
 BACKENDS = [("sqlite", "SQLite"), ("postgresql", "PostgreSQL"), ("mariadb", "MariaDB")]
-BLOCK = re.compile(r"<!-- guide-sql: (\S+) -->\n.*?<!-- /guide-sql -->", re.S)
+BLOCK = re.compile(r"<!-- guide-sql(-where)?: (\S+) -->\n.*?<!-- /guide-sql -->", re.S)
 COLUMNS = ["id", "user_id", "title", "text", "media_type", "media_file", "metrics_json",
            "analysis_status", "created_at", "updated_at"]
 
@@ -52,17 +53,27 @@ def normalise(line):
     return line
 
 
-def render(key, recorded):
+def where_only(line):
+    """The condition of a SELECT: the text after WHERE, without ORDER BY, params kept."""
+    sql, _, params = line.partition(" -- params: ")
+    cond = sql.split(" WHERE ", 1)[1] if " WHERE " in sql else sql
+    cond = re.split(r" ORDER BY | LIMIT ", cond)[0]
+    return cond + (" -- params: " + params if params else "")
+
+
+def render(key, recorded, where=False):
     groups = []  # [(labels, lines)]
     for backend, label in BACKENDS:
         lines = [normalise(l) for l in recorded[backend][key]]
+        if where:
+            lines = [where_only(l) for l in lines]
         for g in groups:
             if g[1] == lines:
                 g[0].append(label)
                 break
         else:
             groups.append(([label], lines))
-    out = [f"<!-- guide-sql: {key} -->", "```sql"]
+    out = [f"<!-- guide-sql{'-where' if where else ''}: {key} -->", "```sql"]
     for labels, lines in groups:
         names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
         out.append(f"-- {names}")
@@ -79,12 +90,12 @@ def main():
 
         def replace(m):
             nonlocal missing
-            key = m.group(1)
+            key = m.group(2)
             if any(key not in recorded[b] for b, _ in BACKENDS):
                 print(f"{page.name}: no SQL recorded for {key} on every backend; left as is")
                 missing += 1
                 return m.group(0)
-            return render(key, recorded)
+            return render(key, recorded, where=m.group(1) is not None)
 
         new = BLOCK.sub(replace, text)
         if new != text:
