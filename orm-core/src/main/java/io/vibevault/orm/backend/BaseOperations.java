@@ -134,7 +134,7 @@ public abstract class BaseOperations implements Operations {
   /** String concatenation of SQL expressions. */
   protected abstract String concat(List<String> parts);
 
-  /** The operand of a text comparison; PostgreSQL casts to text, others use it as it is. */
+  /** The operand of a text comparison: a backend with strict types casts it to text. */
   protected String textOperand(String sql) {
     return sql;
   }

@@ -69,7 +69,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return " DEFERRABLE INITIALLY DEFERRED";
   }
 
-  /** Whether the column type can carry an ordinary index (MySQL cannot index TEXT/BLOB). */
+  /** Whether the column type can carry an ordinary index (some cannot index unbounded text). */
   protected boolean canIndex(Field field) {
     return true;
   }
@@ -86,7 +86,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return "ALTER TABLE " + q(model.dbTable()) + " DROP CONSTRAINT " + q(constraint);
   }
 
-  /** Runs before a column is dropped (MySQL must drop its foreign key first). */
+  /** Runs before a column is dropped (where a foreign key must go first). */
   protected void beforeDropColumn(ModelMeta model, Field field) {}
 
   // ---------------------------------------------------------------- names

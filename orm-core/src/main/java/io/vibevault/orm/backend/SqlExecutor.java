@@ -16,4 +16,13 @@ public interface SqlExecutor {
 
   /** Runs a query; returns every row as an array of column values (driver types). */
   List<Object[]> query(String sql, List<Object> params);
+
+  /**
+   * Runs {@code work} with every statement on one physical connection: per-connection settings
+   * ({@code PRAGMA foreign_keys}, {@code SET FOREIGN_KEY_CHECKS}) then reach the statements after
+   * them. The default suits executors that only ever have one connection.
+   */
+  default void onOneConnection(Runnable work) {
+    work.run();
+  }
 }

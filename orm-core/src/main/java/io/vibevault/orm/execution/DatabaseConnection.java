@@ -94,6 +94,16 @@ public final class DatabaseConnection implements SqlExecutor {
     pins++;
   }
 
+  @Override
+  public void onOneConnection(Runnable work) {
+    pin();
+    try {
+      work.run();
+    } finally {
+      unpin();
+    }
+  }
+
   /** Releases a pin; the connection returns to the pool when nothing holds it. */
   public void unpin() {
     pins--;

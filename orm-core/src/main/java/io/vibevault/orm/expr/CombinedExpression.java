@@ -46,6 +46,23 @@ public final class CombinedExpression extends Expression {
   public Fragment compile(Compiler compiler) {
     Fragment l = compiler.compile(lhs);
     Fragment r = compiler.compile(rhs);
+    FieldKind lk = lhs.outputKind();
+    FieldKind rk = rhs.outputKind();
+    boolean temporal = lk == FieldKind.DATE_TIME || lk == FieldKind.DATE;
+    if (temporal
+        && rk == FieldKind.DURATION
+        && (operator == Operator.ADD || operator == Operator.SUB)) {
+      // Date arithmetic is vendor-specific: intervals, DATE_ADD, or functions on stored text.
+      return compiler.ops().dateTimeAdd(l, r, operator == Operator.SUB);
+    }
+    if (lk == FieldKind.DURATION
+        && (rk == FieldKind.DATE_TIME || rk == FieldKind.DATE)
+        && operator == Operator.ADD) {
+      return compiler.ops().dateTimeAdd(r, l, false);
+    }
+    if (temporal && lk == rk && operator == Operator.SUB) {
+      return compiler.ops().dateTimeDiff(l, r, lk);
+    }
     if (operator == Operator.MOD) {
       return Fragment.format("MOD(%s, %s)", l, r);
     }
@@ -56,6 +73,17 @@ public final class CombinedExpression extends Expression {
   public FieldKind outputKind() {
     FieldKind l = lhs.outputKind();
     FieldKind r = rhs.outputKind();
+    boolean lt = l == FieldKind.DATE_TIME || l == FieldKind.DATE;
+    boolean rt = r == FieldKind.DATE_TIME || r == FieldKind.DATE;
+    if (lt && rt && operator == Operator.SUB) {
+      return FieldKind.DURATION;
+    }
+    if (lt && r == FieldKind.DURATION) {
+      return l;
+    }
+    if (rt && l == FieldKind.DURATION) {
+      return r;
+    }
     if (l == null) {
       return r;
     }

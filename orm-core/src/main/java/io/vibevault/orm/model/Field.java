@@ -233,9 +233,30 @@ public final class Field {
   /** Converts a Java value into the neutral value bound for this field's column. */
   public Object toNeutral(Object value) {
     if (value instanceof Model m && relation != null) {
+      checkTarget(m);
       value = relation.targetField().get(m);
     }
     return kind().toNeutral(value, name);
+  }
+
+  /**
+   * Refuses an object of another model for a relation (Django's "must be a ... instance"): its
+   * primary key would silently point the column at the wrong table.
+   */
+  public void checkTarget(Model related) {
+    Class<?> target = relation.target().modelClass();
+    if (target != null && !target.isInstance(related)) {
+      throw new io.vibevault.orm.exception.ArgumentError(
+          "Cannot use a "
+              + related.getClass().getSimpleName()
+              + " for "
+              + model.modelName()
+              + "."
+              + name
+              + ": it must be a "
+              + target.getSimpleName()
+              + " instance");
+    }
   }
 
   /** Converts a neutral value read from the database into the Java field's type. */

@@ -255,12 +255,13 @@ public enum FieldKind {
         }
         throw expected(fieldName, "a date-time", value);
       case TIME:
+        // Microseconds, the precision every backend stores (PostgreSQL would round, not cut).
         if (value instanceof LocalTime t) {
-          return t;
+          return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         }
         if (value instanceof String s) {
           try {
-            return LocalTime.parse(s);
+            return LocalTime.parse(s).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
           } catch (DateTimeParseException e) {
             throw expected(fieldName, "a time (HH:MM[:SS])", value);
           }

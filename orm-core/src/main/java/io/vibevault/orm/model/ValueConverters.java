@@ -45,7 +45,13 @@ final class ValueConverters {
       return v -> ((Number) v).floatValue();
     }
     if (kind == FieldKind.DECIMAL && type == BigDecimal.class) {
-      return v -> v instanceof BigDecimal ? v : new BigDecimal(v.toString());
+      int places = field.decimalPlaces();
+      // Backends that store decimals as numbers drop trailing zeros; the field's scale restores
+      // them.
+      return v -> {
+        BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+        return places > 0 && d.scale() < places ? d.setScale(places) : d;
+      };
     }
     if (kind == FieldKind.DATE_TIME && type == OffsetDateTime.class) {
       return v -> ((Instant) v).atOffset(ZoneOffset.UTC);

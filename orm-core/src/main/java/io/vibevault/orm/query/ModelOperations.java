@@ -62,6 +62,7 @@ public final class ModelOperations {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void setRelated(Model obj, Field f, Model related) {
+    f.checkTarget(related);
     ModelInternals.setRelatedLoaded(obj, f, related);
     Object id = related.pk() == null ? null : f.relation().targetField().get(related);
     f.set(obj, id);

@@ -242,7 +242,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
       String name = desc ? f.substring(1) : f;
       order.add((desc ^ latest) ? "-" + name : name);
     }
-    return orderBy(order.toArray()).get();
+    return orderBy(order.toArray()).slice(0, 1).get();
   }
 
   /** Whether {@code obj} is one of this QuerySet's rows. */

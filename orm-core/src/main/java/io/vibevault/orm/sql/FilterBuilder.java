@@ -88,6 +88,14 @@ final class FilterBuilder {
     Map<String, Integer> before = new HashMap<>(query.refcount);
     if (value instanceof Expression e) {
       value = e.resolve(query);
+    } else if (value instanceof List<?> list
+        && list.stream().anyMatch(Expression.class::isInstance)) {
+      // range=(1, F("x")): expressions inside a list are resolved too.
+      List<Object> resolved = new java.util.ArrayList<>(list.size());
+      for (Object item : list) {
+        resolved.add(item instanceof Expression e ? e.resolve(query) : item);
+      }
+      value = resolved;
     }
     Set<String> used = usedSince(before);
     Query.JoinResult jr;

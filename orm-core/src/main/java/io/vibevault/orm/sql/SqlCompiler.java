@@ -86,6 +86,21 @@ public final class SqlCompiler implements Compiler {
     for (OrderBy o : ordering) {
       orderSql.add(compile(o));
     }
+    if (query.distinct) {
+      // SELECT DISTINCT may only order by selected expressions (PostgreSQL insists): as Django
+      // does, select the ordering terms too, after the columns the readers know about.
+      List<String> selected = new ArrayList<>();
+      for (Fragment f : select) {
+        selected.add(f.sql());
+      }
+      for (OrderBy o : ordering) {
+        Fragment term = compile(o.expression());
+        if (!selected.contains(term.sql())) {
+          select.add(term);
+          selected.add(term.sql());
+        }
+      }
+    }
     StringBuilder sql = new StringBuilder("SELECT ");
     List<Object> params = new ArrayList<>();
     if (query.distinct) {

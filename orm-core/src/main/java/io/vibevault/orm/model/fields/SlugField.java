@@ -32,8 +32,8 @@ public @interface SlugField {
   /** A unique constraint on the column. */
   boolean unique() default false;
 
-  /** An index on the column. */
-  boolean dbIndex() default false;
+  /** An index on the column (on by default for slugs, as in Django). */
+  boolean dbIndex() default true;
 
   /** The column name; defaults to the field name in snake_case. */
   String dbColumn() default "";

@@ -74,8 +74,7 @@ public final class MysqlTestDatabases implements TestDatabases {
     if (tables.isEmpty()) {
       return;
     }
-    OneConnection.run(
-        executor,
+    executor.onOneConnection(
         () -> {
           // TRUNCATE refuses a table that other tables reference unless checks are off, and the
           // setting lives in the session: the same connection must run everything.

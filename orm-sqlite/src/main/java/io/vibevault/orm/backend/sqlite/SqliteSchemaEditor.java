@@ -127,8 +127,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     }
     String insertColumns = columns;
     String selectValues = values;
-    OneConnection.run(
-        executor,
+    executor.onOneConnection(
         () -> {
           boolean enforced = foreignKeysEnforced();
           if (enforced) {

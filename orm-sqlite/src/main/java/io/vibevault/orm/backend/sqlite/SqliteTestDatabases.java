@@ -47,8 +47,7 @@ public final class SqliteTestDatabases implements TestDatabases {
       return;
     }
     SqliteOperations ops = new SqliteOperations();
-    OneConnection.run(
-        executor,
+    executor.onOneConnection(
         () -> {
           // foreign_keys=OFF works outside a transaction; inside one, deferring the checks to the
           // commit is enough, since every referencing table is emptied too.

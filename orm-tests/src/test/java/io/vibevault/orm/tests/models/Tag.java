@@ -1,0 +1,14 @@
+package io.vibevault.orm.tests.models;
+
+import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.fields.CharField;
+import io.vibevault.orm.model.fields.Meta;
+import io.vibevault.orm.query.Manager;
+
+@Meta(appLabel = "models")
+public class Tag extends Model {
+  public static final Manager<Tag> objects = Manager.of(Tag.class);
+
+  @CharField(maxLength = 50, unique = true)
+  public String name;
+}
