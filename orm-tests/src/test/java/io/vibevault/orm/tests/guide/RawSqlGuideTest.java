@@ -117,9 +117,11 @@ class RawSqlGuideTest {
                 .hasMessage("Raw SQL has 1 %s placeholder(s) but 0 parameter(s)");
             assertThatThrownBy(() -> cursor.execute("SELECT * FROM memories WHERE id = ?", 5))
                 .isInstanceOf(ArgumentError.class);
-            assertThatThrownBy(() -> cursor.execute("SELECT * FROM memories WHERE title LIKE '%x'"))
+            assertThatThrownBy(
+                    () -> cursor.execute("SELECT * FROM memories WHERE title LIKE '%vacation%'"))
                 .isInstanceOf(ArgumentError.class)
-                .hasMessageContaining("use %s for a parameter, %% for '%'");
+                .hasMessage(
+                    "Unescaped '%' at offset 41 in raw SQL: use %s for a parameter, %% for '%'");
           }
         });
   }
