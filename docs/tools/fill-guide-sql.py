@@ -14,7 +14,8 @@ The tests write orm-tests/target/guide-sql/<backend>.txt (see GuideSql.java). Ev
     <!-- /guide-sql -->
 
 is replaced by the statements recorded under that key, grouped where backends agree
-(<!-- guide-sql-where: ... --> shows only the WHERE condition of a SELECT). A key
+(<!-- guide-sql-where: ... --> shows only the WHERE condition of a SELECT; "except=sqlite" after
+the key leaves out backends where the example does not apply). A key
 missing from any backend's file leaves its block untouched (a partial test run never blanks
 the docs).
 """
@@ -26,7 +27,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "orm-tests" / "target" / "guide-sql"
 BACKENDS = [("sqlite", "SQLite"), ("postgresql", "PostgreSQL"), ("mariadb", "MariaDB")]
-BLOCK = re.compile(r"<!-- guide-sql(-where)?: (\S+) -->\n.*?<!-- /guide-sql -->", re.S)
+BLOCK = re.compile(
+    r"<!-- guide-sql(-where)?: (\S+)(?: except=(\S+))? -->\n.*?<!-- /guide-sql -->", re.S)
 COLUMNS = ["id", "user_id", "title", "text", "media_type", "media_file", "metrics_json",
            "analysis_status", "created_at", "updated_at"]
 
@@ -61,9 +63,11 @@ def where_only(line):
     return cond + (" -- params: " + params if params else "")
 
 
-def render(key, recorded, where=False):
+def render(key, recorded, where=False, skipped=()):
     groups = []  # [(labels, lines)]
     for backend, label in BACKENDS:
+        if backend in skipped:
+            continue
         lines = [normalise(l) for l in recorded[backend][key]]
         if where:
             lines = [where_only(l) for l in lines]
@@ -73,7 +77,10 @@ def render(key, recorded, where=False):
                 break
         else:
             groups.append(([label], lines))
-    out = [f"<!-- guide-sql{'-where' if where else ''}: {key} -->", "```sql"]
+    marker = f"guide-sql{'-where' if where else ''}: {key}"
+    if skipped:
+        marker += " except=" + ",".join(skipped)
+    out = [f"<!-- {marker} -->", "```sql"]
     for labels, lines in groups:
         names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
         out.append(f"-- {names}")
@@ -91,11 +98,12 @@ def main():
         def replace(m):
             nonlocal missing
             key = m.group(2)
-            if any(key not in recorded[b] for b, _ in BACKENDS):
+            skipped = tuple(m.group(3).split(",")) if m.group(3) else ()
+            if any(key not in recorded[b] for b, _ in BACKENDS if b not in skipped):
                 print(f"{page.name}: no SQL recorded for {key} on every backend; left as is")
                 missing += 1
                 return m.group(0)
-            return render(key, recorded, where=m.group(1) is not None)
+            return render(key, recorded, where=m.group(1) is not None, skipped=skipped)
 
         new = BLOCK.sub(replace, text)
         if new != text:

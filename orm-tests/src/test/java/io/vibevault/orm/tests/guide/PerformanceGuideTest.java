@@ -124,10 +124,7 @@ class PerformanceGuideTest {
     List<CapturedQuery> ran =
         Database.captureQueries(() -> Memory.objects.bulkCreate(memoriesList));
     long inserts = ran.stream().filter(q -> q.sql().startsWith("INSERT")).count();
-    assertThat(inserts).isLessThan(100);
-    if (!GuideSql.vendor().equals("mariadb")) {
-      assertThat(inserts).isEqualTo(1); // one multi-row INSERT ... RETURNING
-    }
+    assertThat(inserts).isEqualTo(1); // one multi-row INSERT ... RETURNING
     assertThat(memoriesList).allMatch(m -> m.id != null);
     assertThat(Memory.objects.count()).isEqualTo(100);
   }
