@@ -1,0 +1,15 @@
+package io.vibevault.orm.tests.guide;
+
+import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.fields.CharField;
+import io.vibevault.orm.model.fields.Meta;
+import io.vibevault.orm.query.Manager;
+
+/** The guide's {@code Tag}: memories carry many tags, a tag many memories. */
+@Meta(dbTable = "tags")
+public class Tag extends Model {
+  public static final Manager<Tag> objects = Manager.of(Tag.class);
+
+  @CharField(maxLength = 50)
+  public String name;
+}
