@@ -398,7 +398,7 @@ public abstract class BaseOperations implements Operations {
             case '\f' -> out.append("\\f");
             default -> {
               if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
+                out.append(String.format("\\u%04X", (int) c));
               } else {
                 out.append(c);
               }

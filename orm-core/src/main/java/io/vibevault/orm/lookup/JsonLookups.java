@@ -143,7 +143,8 @@ public final class JsonLookups {
     public Fragment compile(Compiler compiler) {
       KeyTransform key = (KeyTransform) lhs;
       Fragment has = compiler.ops().jsonHasKey(compiler.compile(key.column()), key.path());
-      return (Boolean) rhs ? has.wrap("NOT (%s)") : has;
+      // A NULL document has no key: COALESCE keeps "absent" true where a backend answers NULL.
+      return (Boolean) rhs ? has.wrap("NOT (COALESCE(%s, FALSE))") : has;
     }
   }
 

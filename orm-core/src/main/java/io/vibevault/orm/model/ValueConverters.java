@@ -21,10 +21,25 @@ final class ValueConverters {
       for (Choices c : field.choices().getEnumConstants()) {
         byValue.put(normaliseChoice(c.value()), c);
       }
+      Class<?> enumType = field.choices();
       return v -> {
         Object choice = byValue.get(normaliseChoice(v));
-        // A stored value outside the choices is kept as-is rather than lost.
-        return choice != null ? choice : v;
+        if (choice != null) {
+          return choice;
+        }
+        if ("".equals(v)) {
+          // Django's implicit empty default for a text field: "no choice made".
+          return null;
+        }
+        throw new io.vibevault.orm.exception.ValidationError(
+            field.name(),
+            "Stored value "
+                + io.vibevault.orm.exception.FieldError.quote(String.valueOf(v))
+                + " of "
+                + field
+                + " is not one of "
+                + enumType.getSimpleName()
+                + "'s values");
       };
     }
     if (kind == FieldKind.JSON) {

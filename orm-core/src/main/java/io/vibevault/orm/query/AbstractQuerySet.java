@@ -459,6 +459,13 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
   public String explain(Map<String, String> options) {
     DatabaseConnection connection = Database.connection(db());
     Backend backend = connection.backend();
+    // Option names are keywords: matched without regard to case, passed on in lower case.
+    Map<String, String> normalised = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> o : options.entrySet()) {
+      normalised.put(
+          o.getKey() == null ? "" : o.getKey().toLowerCase(java.util.Locale.ROOT), o.getValue());
+    }
+    options = normalised;
     for (Map.Entry<String, String> o : options.entrySet()) {
       if (!backend.features().explainOptions().contains(o.getKey())) {
         throw new ArgumentError(

@@ -169,6 +169,11 @@ public class Manager<T extends Model> {
     return getQuerySet().bulkUpdate(objects, fields);
   }
 
+  /** UPDATE every row (Django's {@code Memory.objects.update(...)}). */
+  public long update(Map<String, ?> values) {
+    return getQuerySet().update(values);
+  }
+
   /** Model instances from raw SQL with {@code %s} placeholders, on the default database. */
   public RawQuerySet<T> raw(String sql, Object... params) {
     return RawQuerySet.of(model, sql, params, Database.DEFAULT);

@@ -162,9 +162,22 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     return create(pairs(fieldsAndValues));
   }
 
-  /** A new unsaved instance with the given field values (relations by object or id). */
+  /**
+   * A new unsaved instance with the given field values (relations by object or id). As Django's
+   * constructor does, a non-nullable String text field that is neither given nor initialised starts
+   * as {@code ""}.
+   */
   public T newObject(Map<String, ?> values) {
     T obj = model.cast(io.vibevault.orm.model.ModelInternals.newInstance(meta));
+    for (Field f : meta.concreteFields()) {
+      if (f.javaType() == String.class
+          && f.kind().isText()
+          && !f.isNullable()
+          && f.get(obj) == null
+          && !values.containsKey(f.name())) {
+        f.set(obj, "");
+      }
+    }
     ModelOperations.assign(obj, values);
     return obj;
   }
@@ -381,7 +394,10 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     return BulkOperations.bulkCreate(this, objects, options);
   }
 
-  /** Updates the named fields of many saved objects (one CASE statement per batch). No signals. */
+  /**
+   * Updates the named fields of many saved objects: one JDBC batch of UPDATEs by primary key. No
+   * signals.
+   */
   public long bulkUpdate(List<T> objects, String... fields) {
     return BulkOperations.bulkUpdate(this, objects, List.of(fields), 0);
   }

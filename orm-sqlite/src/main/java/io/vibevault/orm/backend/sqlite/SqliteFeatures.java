@@ -59,7 +59,7 @@ public final class SqliteFeatures implements Features {
 
   @Override
   public int maxQueryParams() {
-    return 32766;
+    return SqliteOperations.MAX_VARIABLES;
   }
 
   @Override

@@ -30,6 +30,12 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteOperations extends BaseOperations {
   /** Values per IN (...) before the list is split into OR-ed parts. */
+  /**
+   * The bound-parameter limit sqlite-jdbc's bundled SQLite is compiled with
+   * (SQLITE_MAX_VARIABLE_NUMBER).
+   */
+  static final int MAX_VARIABLES = 250_000;
+
   private static final int IN_CHUNK = 1000;
 
   public SqliteOperations() {
@@ -152,7 +158,7 @@ public final class SqliteOperations extends BaseOperations {
 
   @Override
   public Fragment inList(Fragment lhs, List<Object> values, FieldKind kind) {
-    return inListChunked(lhs, values, IN_CHUNK, 32766);
+    return inListChunked(lhs, values, IN_CHUNK, MAX_VARIABLES);
   }
 
   @Override

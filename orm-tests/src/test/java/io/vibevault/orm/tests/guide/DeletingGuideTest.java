@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vibevault.orm.query.DeleteResult;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -67,10 +66,6 @@ class DeletingGuideTest {
 
   @Order(4)
   @DbTest
-  @Disabled(
-      "ORM bug: a cascade that finds no dependent rows (this user has no Profile) leaves an empty"
-          + " bucket in the deletion Collector, whose DELETE ... WHERE pk IN () throws the internal"
-          + " EmptyResultSet out of delete()")
   void deletingAUserWithoutProfileCascadesToMemories() {
     seed();
     User user = data.demo();

@@ -142,7 +142,9 @@ class DriverErrorsTest {
     Throwable early =
         catchThrowable(
             () ->
-                Memory.objects.create(Map.of("user", ada, "createdAt", Instant.now(), "views", 0)));
+                Memory.objects.create(
+                    withNull(
+                        "title", Map.of("user", ada, "createdAt", Instant.now(), "views", 0))));
     assertThat(early).isInstanceOf(IntegrityError.class);
     // ... and the database's own refusal is wrapped the same way.
     wrapped(IntegrityError.class, () -> sql(insertMemory(String.valueOf(ada.pk()), "NULL", "0")));
@@ -286,5 +288,11 @@ class DriverErrorsTest {
         assertThat(t).isInstanceOf(OrmException.class);
       }
     }
+  }
+
+  private static Map<String, Object> withNull(String field, Map<String, Object> values) {
+    Map<String, Object> out = new java.util.HashMap<>(values);
+    out.put(field, null);
+    return out;
   }
 }
