@@ -52,7 +52,7 @@ public final class Cursor implements AutoCloseable {
             boolean hasResult = ps.execute();
             if (hasResult) {
               try (ResultSet rs = ps.getResultSet()) {
-                columns = DatabaseConnection.columnLabels(rs);
+                columns = Statements.columnLabels(rs);
                 List<Object[]> read = new ArrayList<>();
                 while (rs.next()) {
                   Object[] row = new Object[columns.size()];

@@ -5,12 +5,10 @@ import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.SqlExecutor;
 import io.vibevault.orm.backend.TransactionMode;
 import io.vibevault.orm.exception.DatabaseError;
-import io.vibevault.orm.exception.OperationalError;
 import io.vibevault.orm.exception.TransactionManagementError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -191,67 +189,24 @@ public final class DatabaseConnection implements SqlExecutor {
 
   /** Binds params into a prepared statement with the backend's rules. */
   public void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
-    Operations ops = ops();
-    for (int i = 0; i < params.size(); i++) {
-      ops.bind(ps, i + 1, params.get(i));
-    }
+    Statements.bind(ops(), ps, params);
   }
 
   /** Runs a query and hands the result set to {@code handler}. */
   public <T> T query(String sql, List<Object> params, ResultHandler<T> handler) {
     validateNoBrokenTransaction();
-    return withConnection(
-        c -> {
-          long start = System.nanoTime();
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindAll(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-              T result = handler.handle(rs);
-              QueryLog.record(alias, sql, params, System.nanoTime() - start);
-              return result;
-            }
-          } catch (SQLException | RuntimeException e) {
-            QueryLog.record(alias, sql, params, System.nanoTime() - start);
-            throw e;
-          }
-        },
-        sql);
+    return withConnection(c -> Statements.query(this, c, sql, params, handler), sql);
   }
 
   @Override
   public List<Object[]> query(String sql, List<Object> params) {
-    return query(
-        sql,
-        params,
-        rs -> {
-          List<Object[]> rows = new ArrayList<>();
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            Object[] row = new Object[n];
-            for (int i = 0; i < n; i++) {
-              row[i] = ops().readAny(rs, i + 1);
-            }
-            rows.add(row);
-          }
-          return rows;
-        });
+    return query(sql, params, rs -> Statements.readAll(ops(), rs));
   }
 
   @Override
   public int execute(String sql, List<Object> params) {
     validateNoBrokenTransaction();
-    return withConnection(
-        c -> {
-          long start = System.nanoTime();
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindAll(ps, params);
-            int n = ps.executeUpdate();
-            return n;
-          } finally {
-            QueryLog.record(alias, sql, params, System.nanoTime() - start);
-          }
-        },
-        sql);
+    return withConnection(c -> Statements.update(this, c, sql, params), sql);
   }
 
   /**
@@ -266,42 +221,7 @@ public final class DatabaseConnection implements SqlExecutor {
       ResultHandler<T> reader) {
     validateNoBrokenTransaction();
     return withConnection(
-        c -> {
-          long start = System.nanoTime();
-          try {
-            if (returningClause) {
-              try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindAll(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                  List<T> out = new ArrayList<>();
-                  while (rs.next()) {
-                    out.add(reader.handle(rs));
-                  }
-                  return out;
-                }
-              }
-            }
-            try (PreparedStatement ps =
-                keyColumns == null
-                    ? c.prepareStatement(sql)
-                    : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-              bindAll(ps, params);
-              ps.executeUpdate();
-              List<T> out = new ArrayList<>();
-              if (keyColumns != null) {
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                  while (rs.next()) {
-                    out.add(reader.handle(rs));
-                  }
-                }
-              }
-              return out;
-            }
-          } finally {
-            QueryLog.record(alias, sql, params, System.nanoTime() - start);
-          }
-        },
-        sql);
+        c -> Statements.insert(this, c, sql, params, returningClause, keyColumns, reader), sql);
   }
 
   /** Runs one statement for many parameter sets as a JDBC batch; returns the update counts. */
@@ -310,32 +230,7 @@ public final class DatabaseConnection implements SqlExecutor {
     if (paramSets.isEmpty()) {
       return new int[0];
     }
-    return withConnection(
-        c -> {
-          long start = System.nanoTime();
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (List<Object> params : paramSets) {
-              bindAll(ps, params);
-              ps.addBatch();
-            }
-            return ps.executeBatch();
-          } finally {
-            List<Object> shown = new ArrayList<>();
-            shown.add("batch of " + paramSets.size());
-            QueryLog.record(alias, sql, shown, System.nanoTime() - start);
-          }
-        },
-        sql);
-  }
-
-  /** Column labels of a result set, for raw() and cursors. */
-  static List<String> columnLabels(ResultSet rs) throws SQLException {
-    ResultSetMetaData md = rs.getMetaData();
-    List<String> labels = new ArrayList<>(md.getColumnCount());
-    for (int i = 1; i <= md.getColumnCount(); i++) {
-      labels.add(md.getColumnLabel(i));
-    }
-    return labels;
+    return withConnection(c -> Statements.batch(this, c, sql, paramSets), sql);
   }
 
   // ---------------------------------------------------------------- transaction primitives
@@ -588,10 +483,5 @@ public final class DatabaseConnection implements SqlExecutor {
       pinned = null;
       pins = 0;
     }
-  }
-
-  /** Raised when the pool cannot give a connection; kept here so tests can name it. */
-  static OperationalError poolExhausted(SQLException e) {
-    return new OperationalError("Could not get a connection from the pool", e);
   }
 }

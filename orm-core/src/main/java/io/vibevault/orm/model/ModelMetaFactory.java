@@ -208,7 +208,7 @@ final class ModelMetaFactory {
       }
     }
     for (Field f : meta.manyToManyFields()) {
-      f.relation().setThrough(throughModel(meta, f));
+      f.relation().setThrough(JoinModels.create(meta, f));
     }
   }
 
@@ -219,11 +219,16 @@ final class ModelMetaFactory {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
-    Field.Options options =
-        new Field.Options(
-            false, true, true, false, true, 0, 0, 0, false, false, "", "ID", "", List.of(), null,
-            null, false);
-    return new Field(meta, "id", "id", "id", FieldKind.BIG_AUTO, Long.class, options, null, handle);
+    return new Field(
+        meta,
+        "id",
+        "id",
+        "id",
+        FieldKind.BIG_AUTO,
+        Long.class,
+        JoinModels.idOptions(),
+        null,
+        handle);
   }
 
   private static Annotation fieldAnnotation(java.lang.reflect.Field jf) {
@@ -408,60 +413,6 @@ final class ModelMetaFactory {
         options,
         null,
         handle);
-  }
-
-  /** The auto-created join model of a many-to-many field: id, source FK, target FK. */
-  private static ModelMeta throughModel(ModelMeta owner, Field m2m) {
-    Relation rel = m2m.relation();
-    ModelMeta through =
-        new ModelMeta(
-            owner.apps(),
-            null,
-            owner.appLabel(),
-            owner.modelName() + "_" + m2m.name(),
-            rel.m2mTable(),
-            true);
-    boolean self = rel.target() == owner;
-    String source = owner.modelName().toLowerCase(Locale.ROOT);
-    String target = rel.target().modelName().toLowerCase(Locale.ROOT);
-    if (self) {
-      source = "from_" + source;
-      target = "to_" + target;
-    }
-    Field.Options idOptions =
-        new Field.Options(
-            false, true, true, false, true, 0, 0, 0, false, false, "", "ID", "", List.of(), null,
-            null, false);
-    through.fields.add(
-        new Field(
-            through, "id", "id", "id", FieldKind.BIG_AUTO, Long.class, idOptions, null, null));
-    through.fields.add(throughFk(through, source, owner.modelClass()));
-    through.fields.add(throughFk(through, target, rel.target().modelClass()));
-    through.uniqueTogether.add(List.of(source, target));
-    through.finish();
-    owner.apps().put(through);
-    return through;
-  }
-
-  private static Field throughFk(ModelMeta through, String name, Class<?> target) {
-    Relation relation =
-        new Relation(
-            Relation.Kind.MANY_TO_ONE,
-            through,
-            "",
-            target,
-            OnDelete.CASCADE,
-            through.modelName() + "+",
-            "",
-            "",
-            true,
-            null);
-    Field.Options options =
-        new Field.Options(
-            false, false, false, true, false, 0, 0, 0, false, false, "", name, "", List.of(), null,
-            null, false);
-    return new Field(
-        through, name, name + "Id", name + "_id", null, Ref.class, options, relation, null);
   }
 
   private static Class<?> typeArgument(java.lang.reflect.Field jf) {

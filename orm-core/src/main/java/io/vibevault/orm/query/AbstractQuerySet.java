@@ -2,21 +2,15 @@ package io.vibevault.orm.query;
 
 import io.vibevault.orm.Database;
 import io.vibevault.orm.backend.Backend;
-import io.vibevault.orm.backend.Fragment;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.FieldError;
-import io.vibevault.orm.exception.TransactionManagementError;
-import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.execution.RowReader;
-import io.vibevault.orm.execution.RowStream;
-import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.expr.Expression;
 import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.sql.CompiledSelect;
 import io.vibevault.orm.sql.Connector;
 import io.vibevault.orm.sql.Filter;
 import io.vibevault.orm.sql.Query;
-import io.vibevault.orm.sql.SqlCompiler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -285,33 +279,7 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
   }
 
   private List<R> fetch() {
-    DatabaseConnection connection = Database.connection(db());
-    checkLocking(connection);
-    Backend backend = connection.backend();
-    CompiledSelect select;
-    try {
-      select = new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
-    } catch (EmptyResultSet e) {
-      return new ArrayList<>();
-    }
-    RowReader<R> reader = reader(select, backend, connection.alias());
-    return connection.query(
-        select.sql(),
-        select.params(),
-        rs -> {
-          List<R> rows = new ArrayList<>();
-          while (rs.next()) {
-            rows.add(reader.read(rs));
-          }
-          return rows;
-        });
-  }
-
-  private void checkLocking(DatabaseConnection connection) {
-    if (query.isSelectForUpdate() && !connection.inAtomicBlock()) {
-      throw new TransactionManagementError(
-          "select_for_update cannot be used outside of a transaction.");
-    }
+    return QueryRunner.fetch(query, db(), this::reader);
   }
 
   /**
@@ -322,55 +290,7 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
     if (chunkSize <= 0) {
       throw new ArgumentError("Chunk size must be strictly positive.");
     }
-    DatabaseConnection connection = Database.connection(db());
-    checkLocking(connection);
-    Backend backend = connection.backend();
-    CompiledSelect select;
-    try {
-      select = new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
-    } catch (EmptyResultSet e) {
-      return emptyIterator();
-    }
-    RowStream<R> stream =
-        RowStream.open(
-            connection,
-            select.sql(),
-            select.params(),
-            chunkSize,
-            reader(select, backend, connection.alias()));
-    return new ResultIterator<>() {
-      @Override
-      public boolean hasNext() {
-        return stream.hasNext();
-      }
-
-      @Override
-      public R next() {
-        return stream.next();
-      }
-
-      @Override
-      public void close() {
-        stream.close();
-      }
-    };
-  }
-
-  private static <R> ResultIterator<R> emptyIterator() {
-    return new ResultIterator<>() {
-      @Override
-      public boolean hasNext() {
-        return false;
-      }
-
-      @Override
-      public R next() {
-        throw new java.util.NoSuchElementException();
-      }
-
-      @Override
-      public void close() {}
-    };
+    return QueryRunner.stream(query, db(), chunkSize, this::reader);
   }
 
   /** SELECT COUNT(*); uses the cache when the QuerySet was already evaluated. */
@@ -378,15 +298,7 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
     if (cache != null) {
       return cache.size();
     }
-    DatabaseConnection connection = Database.connection(db());
-    Backend backend = connection.backend();
-    Fragment sql;
-    try {
-      sql = new SqlCompiler(query, backend.operations(), backend.features()).compileCount();
-    } catch (EmptyResultSet e) {
-      return 0;
-    }
-    return connection.query(sql.sql(), sql.params(), rs -> rs.next() ? rs.getLong(1) : 0L);
+    return QueryRunner.count(query, db());
   }
 
   /** Whether any row matches (SELECT 1 ... LIMIT 1). */
@@ -394,15 +306,7 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
     if (cache != null) {
       return !cache.isEmpty();
     }
-    DatabaseConnection connection = Database.connection(db());
-    Backend backend = connection.backend();
-    Fragment sql;
-    try {
-      sql = new SqlCompiler(query, backend.operations(), backend.features()).compileExists();
-    } catch (EmptyResultSet e) {
-      return false;
-    }
-    return connection.query(sql.sql(), sql.params(), rs -> rs.next());
+    return QueryRunner.exists(query, db());
   }
 
   /** The first row by the current ordering (by primary key when unordered). */
@@ -433,14 +337,7 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
 
   /** The SQL this QuerySet sends, with its parameters shown separately. */
   public Statement query() {
-    Backend backend = Database.connection(db()).backend();
-    try {
-      CompiledSelect s =
-          new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
-      return new Statement(s.sql(), s.params());
-    } catch (EmptyResultSet e) {
-      return new Statement("-- matches nothing: no query is sent", List.of());
-    }
+    return QueryRunner.statement(query, db());
   }
 
   /** The database's plan for this query. */
@@ -448,69 +345,12 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
     return explain(Map.of());
   }
 
-  /** An EXPLAIN option value: one word; the backend then checks it against its allowlist. */
-  private static final java.util.regex.Pattern EXPLAIN_VALUE =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,32}");
-
   /**
    * The plan with backend options, names and values each checked against the backend's allowlist
    * ({@link ArgumentError} before anything is sent).
    */
   public String explain(Map<String, String> options) {
-    DatabaseConnection connection = Database.connection(db());
-    Backend backend = connection.backend();
-    // Option names are keywords: matched without regard to case, passed on in lower case.
-    Map<String, String> normalised = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, String> o : options.entrySet()) {
-      normalised.put(
-          o.getKey() == null ? "" : o.getKey().toLowerCase(java.util.Locale.ROOT), o.getValue());
-    }
-    options = normalised;
-    for (Map.Entry<String, String> o : options.entrySet()) {
-      if (!backend.features().explainOptions().contains(o.getKey())) {
-        throw new ArgumentError(
-            "Unknown EXPLAIN option "
-                + FieldError.quote(o.getKey())
-                + "; allowed: "
-                + backend.features().explainOptions());
-      }
-      String value = o.getValue();
-      if (value != null && !EXPLAIN_VALUE.matcher(value).matches()) {
-        throw new ArgumentError(
-            "Invalid value " + FieldError.quote(value) + " for EXPLAIN option " + o.getKey());
-      }
-    }
-    String prefix;
-    try {
-      prefix = backend.operations().explainPrefix(options);
-    } catch (ArgumentError e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      // The backend's own allowlist of values (formats, booleans) refused it.
-      throw new ArgumentError(e.getMessage());
-    }
-    CompiledSelect s;
-    try {
-      s = new SqlCompiler(query, backend.operations(), backend.features()).compileSelect();
-    } catch (EmptyResultSet e) {
-      return "-- matches nothing: no query is sent";
-    }
-    String sql = prefix + " " + s.sql();
-    return connection.query(
-        sql,
-        s.params(),
-        rs -> {
-          StringBuilder out = new StringBuilder();
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 1; i <= n; i++) {
-              cells.add(String.valueOf(rs.getObject(i)));
-            }
-            out.append(String.join(" ", cells)).append('\n');
-          }
-          return out.toString().stripTrailing();
-        });
+    return QueryRunner.explain(query, db(), options);
   }
 
   /** Whether results were fetched and cached. */

@@ -1,0 +1,142 @@
+package io.vibevault.orm.execution;
+
+import io.vibevault.orm.backend.Operations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JDBC mechanics of one statement on a connection already chosen by {@link DatabaseConnection}:
+ * prepare, bind with the backend's rules, run, read, and log it with its time (failed statements
+ * are logged too, so captures show what the database refused).
+ */
+final class Statements {
+  private Statements() {}
+
+  static void bind(Operations ops, PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ops.bind(ps, i + 1, params.get(i));
+    }
+  }
+
+  static <T> T query(
+      DatabaseConnection owner,
+      Connection c,
+      String sql,
+      List<Object> params,
+      DatabaseConnection.ResultHandler<T> handler)
+      throws SQLException {
+    long start = System.nanoTime();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(owner.ops(), ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        return handler.handle(rs);
+      }
+    } finally {
+      QueryLog.record(owner.alias(), sql, params, System.nanoTime() - start);
+    }
+  }
+
+  static List<Object[]> readAll(Operations ops, ResultSet rs) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    int n = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      Object[] row = new Object[n];
+      for (int i = 0; i < n; i++) {
+        row[i] = ops.readAny(rs, i + 1);
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  static int update(DatabaseConnection owner, Connection c, String sql, List<Object> params)
+      throws SQLException {
+    long start = System.nanoTime();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(owner.ops(), ps, params);
+      return ps.executeUpdate();
+    } finally {
+      QueryLog.record(owner.alias(), sql, params, System.nanoTime() - start);
+    }
+  }
+
+  /** An INSERT returning keys: through a RETURNING clause, or the driver's generated keys. */
+  static <T> List<T> insert(
+      DatabaseConnection owner,
+      Connection c,
+      String sql,
+      List<Object> params,
+      boolean returningClause,
+      String[] keyColumns,
+      DatabaseConnection.ResultHandler<T> reader)
+      throws SQLException {
+    long start = System.nanoTime();
+    try {
+      if (returningClause) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          bind(owner.ops(), ps, params);
+          try (ResultSet rs = ps.executeQuery()) {
+            return readEach(rs, reader);
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          keyColumns == null
+              ? c.prepareStatement(sql)
+              : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        bind(owner.ops(), ps, params);
+        ps.executeUpdate();
+        if (keyColumns == null) {
+          return new ArrayList<>();
+        }
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+          return readEach(rs, reader);
+        }
+      }
+    } finally {
+      QueryLog.record(owner.alias(), sql, params, System.nanoTime() - start);
+    }
+  }
+
+  private static <T> List<T> readEach(ResultSet rs, DatabaseConnection.ResultHandler<T> reader)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    while (rs.next()) {
+      out.add(reader.handle(rs));
+    }
+    return out;
+  }
+
+  static int[] batch(
+      DatabaseConnection owner, Connection c, String sql, List<List<Object>> paramSets)
+      throws SQLException {
+    long start = System.nanoTime();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (List<Object> params : paramSets) {
+        bind(owner.ops(), ps, params);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    } finally {
+      // The log shows the batch's size, not every row's values.
+      QueryLog.record(
+          owner.alias(), sql, List.of("batch of " + paramSets.size()), System.nanoTime() - start);
+    }
+  }
+
+  /** Column labels of a result set, for raw() and cursors. */
+  static List<String> columnLabels(ResultSet rs) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    List<String> labels = new ArrayList<>(md.getColumnCount());
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      labels.add(md.getColumnLabel(i));
+    }
+    return labels;
+  }
+}
