@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.backend.DatabaseSettings;
 import io.vibevault.orm.backend.Features;
+import io.vibevault.orm.backend.InitializingDataSource;
 import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.SchemaEditor;
 import io.vibevault.orm.backend.SqlExecutor;

@@ -1,4 +1,4 @@
-package io.vibevault.orm.backend.mysql;
+package io.vibevault.orm.backend;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -9,19 +9,23 @@ import javax.sql.DataSource;
 
 /**
  * The driver's data source with {@code Backend.initConnection} run on every physical connection it
- * opens, so the pool only ever hands out initialised connections.
+ * opens, so the pool only ever hands out initialised connections. Shared by the backend modules.
+ *
+ * <pre>{@code
+ * config.setDataSource(new InitializingDataSource(driverDataSource, this::initConnection));
+ * }</pre>
  */
-final class InitializingDataSource implements DataSource {
+public final class InitializingDataSource implements DataSource {
   /** The per-connection set-up. */
   @FunctionalInterface
-  interface Initializer {
+  public interface Initializer {
     void init(Connection connection) throws SQLException;
   }
 
   private final DataSource target;
   private final Initializer initializer;
 
-  InitializingDataSource(DataSource target, Initializer initializer) {
+  public InitializingDataSource(DataSource target, Initializer initializer) {
     this.target = target;
     this.initializer = initializer;
   }
