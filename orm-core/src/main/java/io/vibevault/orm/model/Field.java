@@ -200,6 +200,47 @@ public final class Field {
     return options.defaultValue();
   }
 
+  /**
+   * Where a file for this FileField is stored: {@code uploadTo} with {@code %Y}, {@code %m} and
+   * {@code %d} expanded for {@code date}, then the file's name reduced to safe characters (no
+   * directories, no leading dots), so a client-supplied name can never leave the upload folder.
+   */
+  public String uploadPath(String fileName, java.time.LocalDate date) {
+    if (kind() != FieldKind.FILE) {
+      throw new IllegalStateException(this + " is not a FileField");
+    }
+    String base = fileName == null ? "" : fileName.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1);
+    StringBuilder safe = new StringBuilder();
+    for (int i = 0; i < base.length(); i++) {
+      char c = base.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '_';
+      safe.append(ok ? c : '_');
+    }
+    String name = safe.toString().replaceFirst("^[.]+", "");
+    if (name.isEmpty()) {
+      throw new io.vibevault.orm.exception.ValidationError(
+          name(), "The file name is empty or unsafe.");
+    }
+    String dir =
+        uploadTo()
+            .replace("%Y", String.format("%04d", date.getYear()))
+            .replace("%m", String.format("%02d", date.getMonthValue()))
+            .replace("%d", String.format("%02d", date.getDayOfMonth()));
+    String path = dir.isEmpty() || dir.endsWith("/") ? dir + name : dir + "/" + name;
+    if (path.length() > maxLength() && maxLength() > 0) {
+      throw new io.vibevault.orm.exception.ValidationError(
+          name(), "The stored path is longer than " + maxLength() + " characters.");
+    }
+    return path;
+  }
+
   /** Reads the attribute value: the field's value, or for a relation the id it holds. */
   public Object get(Model instance) {
     Object raw = handle.get(instance);
