@@ -1,4 +1,4 @@
-package io.vibevault.orm.backend.postgresql;
+package io.vibevault.orm.tests.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,9 @@ import io.vibevault.orm.backend.Fragment;
 import io.vibevault.orm.backend.JsonText;
 import io.vibevault.orm.backend.PatternKind;
 import io.vibevault.orm.model.FieldKind;
-import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.testkit.DatabaseTest;
+import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,14 +18,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.BeforeEach;
 
-/** LIKE escaping and case, regular expressions, date parts and JSON paths against real rows. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresqlLookupsTest {
+/**
+ * The backend operations behind lookups, on every database: LIKE escaping and case, regular
+ * expressions, date parts, date arithmetic, JSON paths with hostile keys, IN lists, paging and NULL
+ * ordering. Every database must give PostgreSQL's answers.
+ */
+@DatabaseTest(
+    models = {BackendModels.Author.class, BackendModels.Tag.class, BackendModels.Item.class})
+class BackendLookupsTest {
   private static final Fragment TITLE = Fragment.sql("\"title\"");
   private static final Fragment DATA = Fragment.sql("\"data\"");
 
@@ -60,16 +64,11 @@ class PostgresqlLookupsTest {
           "tab\there",
           "\u0001");
 
-  private TestDb db;
+  private RawSql db;
 
-  @BeforeAll
-  void createRows() {
-    TestDb.assumeServer();
-    db = new TestDb();
-    var editor = db.editor();
-    editor.createModel(ModelMeta.of(BackendModels.Author.class));
-    editor.createModel(ModelMeta.of(BackendModels.Tag.class));
-    editor.createModel(ModelMeta.of(BackendModels.Item.class));
+  @BeforeEach
+  void createRows(TestDatabase database) {
+    db = new RawSql(database);
     db.execute("INSERT INTO \"bt_author\" (\"name\") VALUES (?)", "Ann");
     Map<String, Object> weird = new LinkedHashMap<>();
     for (int i = 0; i < KEYS.size(); i++) {
@@ -91,18 +90,10 @@ class PostgresqlLookupsTest {
       {"abc", null, null},
     };
     for (Object[] r : rows) {
-      db.connection()
-          .execute(
-              "INSERT INTO \"bt_item\" (\"author_id\", \"title\", \"data\", \"created_at\", \"day\")"
-                  + " VALUES (?, ?, ?, ?, ?)",
-              java.util.Arrays.asList(1L, r[0], r[1], r[2], LocalDate.of(2021, 12, 31)));
-    }
-  }
-
-  @AfterAll
-  void destroy() {
-    if (db != null) {
-      db.close();
+      db.executeList(
+          "INSERT INTO \"bt_item\" (\"author_id\", \"title\", \"data\", \"created_at\", \"day\")"
+              + " VALUES (?, ?, ?, ?, ?)",
+          java.util.Arrays.asList(1L, r[0], r[1], r[2], LocalDate.of(2021, 12, 31)));
     }
   }
 
@@ -116,7 +107,7 @@ class PostgresqlLookupsTest {
     return db.titlesWhere(db.ops().patternMatch(kind, TITLE, Fragment.of("?", value), false));
   }
 
-  @Test
+  @DbTest
   void likeIsCaseSensitiveAndEscapesWildcards() {
     for (boolean expression : new boolean[] {false, true}) {
       java.util.function.BiFunction<PatternKind, String, List<Object>> match =
@@ -135,7 +126,7 @@ class PostgresqlLookupsTest {
     }
   }
 
-  @Test
+  @DbTest
   void iexactAndRegexFollowPostgresql() {
     assertThat(db.titlesWhere(db.ops().iexact(TITLE, Fragment.of("?", "äRgEr"))))
         .containsExactly("ÄRGER", "ärger");
@@ -147,7 +138,7 @@ class PostgresqlLookupsTest {
         .containsExactly("ÄRGER", "ärger");
   }
 
-  @Test
+  @DbTest
   void datePartsUseDjangosNumbering() {
     Fragment where = Fragment.of(" FROM \"bt_item\" WHERE \"title\" = ?", "100% sure");
     Map<DatePart, Long> dateTime = new LinkedHashMap<>();
@@ -199,7 +190,7 @@ class PostgresqlLookupsTest {
         .containsExactly(LocalTime.of(10, 20, 30, 500_000_000));
   }
 
-  @Test
+  @DbTest
   void dateTimeArithmetic() {
     Fragment where = Fragment.of(" FROM \"bt_item\" WHERE \"title\" = ?", "100% sure");
     Fragment created = Fragment.sql("\"created_at\"");
@@ -237,7 +228,7 @@ class PostgresqlLookupsTest {
     assertThat(db.titlesWhere(filter)).containsExactly("100% sure");
   }
 
-  @Test
+  @DbTest
   void jsonNullIsAKeyButNotAMissingOne() {
     assertThat(db.titlesWhere(db.ops().jsonHasKey(DATA, List.of("nothing"))))
         .containsExactly("100% sure");
@@ -249,7 +240,7 @@ class PostgresqlLookupsTest {
     assertThat(db.titlesWhere(isJsonNull)).containsExactly("100% sure");
   }
 
-  @Test
+  @DbTest
   void jsonNumbersCompareAsNumbers() {
     Fragment gt = compare(db.ops().jsonExtractNumber(DATA, List.of("word_count")), ">", 55L);
     // "77" is a string, not a number: PostgreSQL's answer.
@@ -266,7 +257,7 @@ class PostgresqlLookupsTest {
     assertThat(db.titlesWhere(icontains)).containsExactly("100% sure");
   }
 
-  @Test
+  @DbTest
   void nestedKeysAndArrayIndexes() {
     Fragment deep =
         compare(db.ops().jsonExtractScalar(DATA, List.of("nested", "a", 1, "b")), "=", "deep");
@@ -279,7 +270,7 @@ class PostgresqlLookupsTest {
     assertThat(db.titlesWhere(ten)).containsExactly("100% sure");
   }
 
-  @Test
+  @DbTest
   void everyKeyIsReadLiterally() {
     for (int i = 0; i < KEYS.size(); i++) {
       String key = KEYS.get(i);
@@ -295,7 +286,7 @@ class PostgresqlLookupsTest {
     }
   }
 
-  @Test
+  @DbTest
   void inListsSplitIntoChunks() {
     List<Object> many = new ArrayList<>();
     for (int i = 0; i < 2500; i++) {
@@ -307,7 +298,7 @@ class PostgresqlLookupsTest {
         .containsExactly("a_b", "Abc");
   }
 
-  @Test
+  @DbTest
   void inListsOfTypedValues() {
     assertThat(
             db.titlesWhere(
@@ -331,7 +322,7 @@ class PostgresqlLookupsTest {
         .hasSize(7);
   }
 
-  @Test
+  @DbTest
   void pagingAndNullOrdering() {
     Fragment page =
         Fragment.format(

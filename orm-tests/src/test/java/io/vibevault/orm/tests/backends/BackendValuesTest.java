@@ -1,11 +1,13 @@
-package io.vibevault.orm.backend.sqlite;
+package io.vibevault.orm.tests.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.orm.backend.Fragment;
 import io.vibevault.orm.backend.JsonText;
 import io.vibevault.orm.model.FieldKind;
-import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.testkit.DatabaseTest;
+import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,32 +20,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.BeforeEach;
 
-/** Every neutral value survives a round trip through a real SQLite file database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SqliteValuesTest {
-  private TestDb db;
+/** Every neutral value survives a round trip through every database, raw cursors included. */
+@DatabaseTest(
+    models = {BackendModels.Author.class, BackendModels.Tag.class, BackendModels.Item.class})
+class BackendValuesTest {
+  private RawSql db;
 
   /** One column, its kind, and the value written to it. */
   record Cell(String column, FieldKind kind, Object value) {}
 
-  @BeforeAll
-  void createTables() {
-    db = new TestDb("sqlite:vv_backend_test.sqlite3");
-    var editor = db.editor();
-    editor.createModel(ModelMeta.of(BackendModels.Author.class));
-    editor.createModel(ModelMeta.of(BackendModels.Tag.class));
-    editor.createModel(ModelMeta.of(BackendModels.Item.class));
+  @BeforeEach
+  void createAuthor(TestDatabase database) {
+    db = new RawSql(database);
     db.execute("INSERT INTO \"bt_author\" (\"name\") VALUES (?)", "Ann");
-  }
-
-  @AfterAll
-  void destroy() {
-    db.close();
   }
 
   static List<List<Cell>> rows() {
@@ -102,8 +93,10 @@ class SqliteValuesTest {
     return List.of(first, second, nulls);
   }
 
-  @Test
-  void everyKindRoundTripsExactly() {
+  @DbTest
+  void everyKindRoundTripsExactly(TestDatabase database) {
+    // SQLite's NUMERIC affinity keeps the number, not the scale (as in Django).
+    boolean decimalScaleKept = !database.vendor().equals("sqlite");
     for (List<Cell> row : rows()) {
       List<String> columns = new ArrayList<>(List.of("\"author_id\""));
       List<Object> values = new ArrayList<>(List.of(1L));
@@ -111,14 +104,13 @@ class SqliteValuesTest {
         columns.add(db.ops().quoteName(c.column()));
         values.add(c.value());
       }
-      db.connection()
-          .execute(
-              "INSERT INTO \"bt_item\" ("
-                  + String.join(", ", columns)
-                  + ") VALUES ("
-                  + "?, ".repeat(values.size() - 1)
-                  + "?)",
-              values);
+      db.executeList(
+          "INSERT INTO \"bt_item\" ("
+              + String.join(", ", columns)
+              + ") VALUES ("
+              + "?, ".repeat(values.size() - 1)
+              + "?)",
+          values);
       for (Cell c : row) {
         Fragment select =
             Fragment.of(
@@ -127,27 +119,26 @@ class SqliteValuesTest {
                     + " FROM \"bt_item\" WHERE \"title\" = ?",
                 row.get(0).value());
         Object back = db.column(select, c.kind()).get(0);
-        assertSame(c, back);
+        assertSame(c, back, decimalScaleKept);
       }
     }
   }
 
-  private static void assertSame(Cell c, Object back) {
+  private static void assertSame(Cell c, Object back, boolean decimalScaleKept) {
     if (c.value() == null) {
       assertThat(back).as(c.column()).isNull();
     } else if (c.value() instanceof byte[] bytes) {
       assertThat((byte[]) back).as(c.column()).isEqualTo(bytes);
     } else if (c.value() instanceof JsonText json) {
       assertThat(((JsonText) back).parse()).as(c.column()).isEqualTo(json.parse());
-    } else if (c.value() instanceof BigDecimal d) {
-      // SQLite's NUMERIC affinity keeps the number, not the scale (as in Django).
+    } else if (c.value() instanceof BigDecimal d && !decimalScaleKept) {
       assertThat((BigDecimal) back).as(c.column()).isEqualByComparingTo(d);
     } else {
       assertThat(back).as(c.column()).isEqualTo(c.value());
     }
   }
 
-  @Test
+  @DbTest
   void rawCursorReadsDriverValuesAsNeutralTypes() {
     db.execute(
         "INSERT INTO \"bt_item\" (\"author_id\", \"title\", \"count\", \"ratio\", \"price\","
@@ -181,8 +172,10 @@ class SqliteValuesTest {
         .containsExactly(1L);
   }
 
-  @Test
-  void quoteValueWritesLiteralsTheDatabaseReadsBack() {
+  @DbTest
+  void quoteValueWritesLiteralsTheDatabaseReadsBack(TestDatabase database) {
+    // A comparison is a boolean on PostgreSQL, the integer 1 on SQLite and MariaDB.
+    Object isTrue = database.vendor().equals("postgresql") ? (Object) true : (Object) 1L;
     List<Object> values =
         List.of(
             "it's",
@@ -195,7 +188,7 @@ class SqliteValuesTest {
             new UUID(1, 2));
     for (Object v : values) {
       Object[] row = db.cursor("SELECT " + db.ops().quoteValue(v) + " = %s", v).get(0);
-      assertThat(row[0]).as(v.toString()).isEqualTo(1L);
+      assertThat(row[0]).as(v.toString()).isEqualTo(isTrue);
     }
   }
 }

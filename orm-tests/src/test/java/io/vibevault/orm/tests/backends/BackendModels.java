@@ -1,4 +1,4 @@
-package io.vibevault.orm.backend.postgresql;
+package io.vibevault.orm.tests.backends;
 
 import io.vibevault.orm.model.ManyToMany;
 import io.vibevault.orm.model.Model;
@@ -34,7 +34,7 @@ import java.time.LocalTime;
 import java.util.Map;
 import java.util.UUID;
 
-/** The models the backend tests create: every field kind, a foreign key, a many-to-many. */
+/** The models the backend tests use: every field kind, a foreign key, a many-to-many. */
 final class BackendModels {
   private BackendModels() {}
 
