@@ -29,13 +29,13 @@ import org.sqlite.SQLiteException;
  * }</pre>
  */
 public final class SqliteOperations extends BaseOperations {
-  /** Values per IN (...) before the list is split into OR-ed parts. */
   /**
    * The bound-parameter limit sqlite-jdbc's bundled SQLite is compiled with
    * (SQLITE_MAX_VARIABLE_NUMBER).
    */
   static final int MAX_VARIABLES = 250_000;
 
+  /** Values per IN (...) before the list is split into OR-ed parts. */
   private static final int IN_CHUNK = 1000;
 
   public SqliteOperations() {
