@@ -1,5 +1,11 @@
 package io.vibevault.orm.backend;
 
+import static io.vibevault.orm.backend.ValueFormats.formatDateTime;
+import static io.vibevault.orm.backend.ValueFormats.formatTime;
+import static io.vibevault.orm.backend.ValueFormats.micros;
+import static io.vibevault.orm.backend.ValueFormats.uuidHex;
+
+import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.DataError;
 import io.vibevault.orm.exception.DatabaseBusy;
 import io.vibevault.orm.exception.DatabaseError;
@@ -11,6 +17,7 @@ import io.vibevault.orm.exception.OperationalError;
 import io.vibevault.orm.exception.ProgrammingError;
 import io.vibevault.orm.exception.SerializationFailure;
 import io.vibevault.orm.exception.TooManyParametersError;
+import io.vibevault.orm.model.FieldKind;
 import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -25,8 +32,9 @@ import java.util.UUID;
 
 /**
  * What the backends' {@link Operations} share: identifier quoting, LIKE patterns built in SQL,
- * chunked IN lists, paging, DDL literals, the JSON path encoder and the mapping of driver errors to
- * the ORM's exceptions. A vendor subclass supplies the pieces of syntax that differ.
+ * chunked IN lists, paging, DDL literals (in the forms of {@link ValueFormats}) and the mapping of
+ * driver errors to the ORM's exceptions. A vendor subclass supplies the pieces of syntax that
+ * differ.
  *
  * <pre>{@code
  * class MyOperations extends BaseOperations {
@@ -90,6 +98,23 @@ public abstract class BaseOperations implements Operations {
   /** Classifies the most specific exception of a driver failure. */
   protected abstract ErrorKind classify(SQLException e);
 
+  /**
+   * The kind a standard SQLSTATE class names (23 integrity, 22 data, 42 syntax or access), for the
+   * states a vendor's own codes do not single out; {@code OPERATIONAL} for any other.
+   */
+  protected static ErrorKind classifyState(String state) {
+    if (state.startsWith("23")) {
+      return ErrorKind.INTEGRITY;
+    }
+    if (state.startsWith("22")) {
+      return ErrorKind.DATA;
+    }
+    if (state.startsWith("42")) {
+      return ErrorKind.PROGRAMMING;
+    }
+    return ErrorKind.OPERATIONAL;
+  }
+
   @Override
   public DatabaseError translate(SQLException e, String sql) {
     SQLException specific = mostSpecific(e);
@@ -125,6 +150,26 @@ public abstract class BaseOperations implements Operations {
     String driver = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
     return sql == null ? driver : driver + " [SQL: " + sql + "]";
   }
+
+  // ---------------------------------------------------------------- date parts
+
+  /**
+   * Refuses a time part of a DATE, which no backend has, then lets the vendor write the part; the
+   * parameters are the expression's own.
+   */
+  @Override
+  public Fragment dateExtract(DatePart part, Fragment lhs, FieldKind kind) {
+    if (kind == FieldKind.DATE && !part.appliesToDate()) {
+      throw new ArgumentError("A date has no " + part.lookupName());
+    }
+    return new Fragment(datePartSql(part, lhs.sql(), kind), lhs.params());
+  }
+
+  /**
+   * The integer SQL of one part of the date or date-time SQL {@code x} (of field kind {@code
+   * kind}).
+   */
+  protected abstract String datePartSql(DatePart part, String x, FieldKind kind);
 
   // ---------------------------------------------------------------- pattern lookups
 
@@ -245,6 +290,25 @@ public abstract class BaseOperations implements Operations {
       params.add(offset);
     }
     return new Fragment(sql.toString(), params);
+  }
+
+  /**
+   * {@code FOR UPDATE [OF ...] [NOWAIT | SKIP LOCKED]}: NOWAIT wins when both are asked for. A
+   * backend without row locks, or without some of these options, overrides this.
+   */
+  @Override
+  public String forUpdate(boolean nowait, boolean skipLocked, List<String> ofTables) {
+    StringBuilder sql = new StringBuilder(" FOR UPDATE");
+    if (ofTables != null && !ofTables.isEmpty()) {
+      sql.append(" OF ")
+          .append(String.join(", ", ofTables.stream().map(this::quoteIfBare).toList()));
+    }
+    if (nowait) {
+      sql.append(" NOWAIT");
+    } else if (skipLocked) {
+      sql.append(" SKIP LOCKED");
+    }
+    return sql.toString();
   }
 
   @Override
@@ -369,111 +433,5 @@ public abstract class BaseOperations implements Operations {
 
   protected String jsonLiteral(JsonText json) {
     return stringLiteral(json.text());
-  }
-
-  // ---------------------------------------------------------------- JSON paths
-
-  /**
-   * Encodes a path of keys (String) and array indexes (Integer) as a JSON path: every key is quoted
-   * ({@code $."a.b"[0]}) with {@code "}, {@code \} and control characters escaped as in JSON, so no
-   * key is ever read as path syntax. The result is bound as a parameter, never put into SQL text.
-   */
-  public static String jsonPath(List<Object> path) {
-    StringBuilder out = new StringBuilder("$");
-    for (Object leg : path) {
-      if (leg instanceof String key) {
-        out.append(".\"");
-        for (int i = 0; i < key.length(); i++) {
-          char c = key.charAt(i);
-          if (c == '\0') {
-            throw new IllegalArgumentException("A JSON key may not contain NUL");
-          }
-          // Escaped as Jackson writes the document's keys, for engines that compare undecoded.
-          switch (c) {
-            case '"', '\\' -> out.append('\\').append(c);
-            case '\n' -> out.append("\\n");
-            case '\r' -> out.append("\\r");
-            case '\t' -> out.append("\\t");
-            case '\b' -> out.append("\\b");
-            case '\f' -> out.append("\\f");
-            default -> {
-              if (c < 0x20) {
-                out.append(String.format("\\u%04X", (int) c));
-              } else {
-                out.append(c);
-              }
-            }
-          }
-        }
-        out.append('"');
-      } else {
-        out.append('[').append(arrayIndex(leg)).append(']');
-      }
-    }
-    return out.toString();
-  }
-
-  /** A path leg that must be an array index: a non-negative Integer (or Long). */
-  public static int arrayIndex(Object leg) {
-    if ((leg instanceof Integer || leg instanceof Long) && ((Number) leg).longValue() >= 0) {
-      return Math.toIntExact(((Number) leg).longValue());
-    }
-    throw new IllegalArgumentException(
-        "A JSON path leg must be a String key or a non-negative Integer index, got " + leg);
-  }
-
-  // ---------------------------------------------------------------- value text forms
-
-  /** Truncates to microseconds, the precision every backend stores. */
-  public static Instant truncateToMicros(Instant i) {
-    return i.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-  }
-
-  /** {@code YYYY-MM-DD HH:MM:SS[.ffffff]} in UTC, Django's text form of a date-time. */
-  public static String formatDateTime(Instant i) {
-    java.time.LocalDateTime t =
-        java.time.LocalDateTime.ofInstant(truncateToMicros(i), java.time.ZoneOffset.UTC);
-    return t.toLocalDate() + " " + formatTime(t.toLocalTime());
-  }
-
-  /** {@code HH:MM:SS[.ffffff]}, microseconds only when not zero (Python's isoformat). */
-  public static String formatTime(LocalTime t) {
-    String base = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-    int micros = t.getNano() / 1000;
-    return micros == 0 ? base : base + String.format(".%06d", micros);
-  }
-
-  /** Parses the text form of a date-time; an explicit offset is honoured, none means UTC. */
-  public static Instant parseDateTime(String text) {
-    String s = text.strip().replace(' ', 'T');
-    if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-      return java.time.OffsetDateTime.parse(s).toInstant();
-    }
-    return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
-  }
-
-  /** Whole microseconds of a duration (floor), failing on overflow rather than wrapping. */
-  public static long micros(Duration d) {
-    return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
-  }
-
-  public static Duration durationOfMicros(long micros) {
-    return Duration.ofSeconds(
-        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-  }
-
-  /** 32 lower-case hex digits, Django's text form of a UUID without a native type. */
-  public static String uuidHex(UUID u) {
-    return u.toString().replace("-", "");
-  }
-
-  public static UUID uuidFromHex(String hex) {
-    String h = hex.replace("-", "");
-    if (h.length() != 32) {
-      throw new IllegalArgumentException("Not a UUID: " + hex);
-    }
-    return new UUID(
-        Long.parseUnsignedLong(h.substring(0, 16), 16),
-        Long.parseUnsignedLong(h.substring(16), 16));
   }
 }

@@ -1,6 +1,5 @@
 package io.vibevault.orm.backend;
 
-import io.vibevault.orm.exception.FieldError;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.FieldKind;
 import io.vibevault.orm.model.ModelMeta;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The DDL every backend writes the same way (Django's {@code BaseDatabaseSchemaEditor}): tables
@@ -28,20 +26,28 @@ import java.util.Set;
  * }</pre>
  */
 public abstract class BaseSchemaEditor implements SchemaEditor {
-  private static final Set<String> CHECK_LOOKUPS =
-      Set.of("exact", "gt", "gte", "lt", "lte", "in", "isnull", "range");
-
   protected final SqlExecutor executor;
   protected final Operations ops;
   private final List<String> executed = new ArrayList<>();
   private final Map<String, List<String>> pendingForeignKeys = new LinkedHashMap<>();
+  private final CheckConstraints checks;
 
   protected BaseSchemaEditor(SqlExecutor executor, Operations ops) {
     this.executor = executor;
     this.ops = ops;
+    this.checks = new CheckConstraints(ops, this::q);
   }
 
   // ---------------------------------------------------------------- vendor hooks
+
+  /** A field without a column (many-to-many) has no type on any backend. */
+  @Override
+  public String columnType(Field field) {
+    return field.isConcrete() ? concreteColumnType(field) : null;
+  }
+
+  /** The vendor's column type for a field that has a column. */
+  protected abstract String concreteColumnType(Field field);
 
   /** Written right after {@code PRIMARY KEY} for AUTO and BIG_AUTO keys. */
   protected abstract String autoIncrementSuffix();
@@ -247,7 +253,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
               + ")");
     }
     for (ModelMeta.CheckSpec c : model.checkConstraints()) {
-      if (!covers(model, fields, checkFields(c))) {
+      if (!covers(model, fields, CheckConstraints.fields(c))) {
         continue;
       }
       parts.add("CONSTRAINT " + q(c.name()) + " CHECK (" + checkCondition(model, c) + ")");
@@ -282,28 +288,6 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       }
     }
     return true;
-  }
-
-  /** The fields a check constraint reads, on either side of its conditions. */
-  private static List<String> checkFields(ModelMeta.CheckSpec check) {
-    List<String> names = new ArrayList<>();
-    for (String condition : check.conditions()) {
-      int eq = condition.indexOf('=');
-      if (eq <= 0) {
-        continue;
-      }
-      String path = condition.substring(0, eq).strip();
-      int sep = path.lastIndexOf("__");
-      if (sep > 0 && CHECK_LOOKUPS.contains(path.substring(sep + 2))) {
-        path = path.substring(0, sep);
-      }
-      names.add(path);
-      String raw = condition.substring(eq + 1).strip();
-      if (raw.startsWith("F(") && raw.endsWith(")")) {
-        names.add(raw.substring(2, raw.length() - 1).strip());
-      }
-    }
-    return names;
   }
 
   /** {@code "col" type NULL|NOT NULL [PRIMARY KEY ...] [UNIQUE] [CHECK] [REFERENCES]}. */
@@ -416,90 +400,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return String.join(", ", fieldNames.stream().map(f -> q(column(model, f))).toList());
   }
 
-  // ---------------------------------------------------------------- check constraints
-
   /**
-   * Renders {@code path=jsonValue} conditions, AND-ed, with literals: DDL cannot bind. The path is
-   * {@code field} or {@code field__lookup}; the value a JSON literal or {@code F(otherField)}.
+   * Renders a check constraint's {@code path=jsonValue} conditions, AND-ed, with literals: DDL
+   * cannot bind.
    */
   protected String checkCondition(ModelMeta model, ModelMeta.CheckSpec check) {
-    List<String> parts = new ArrayList<>();
-    for (String condition : check.conditions()) {
-      parts.add("(" + renderCondition(model, check.name(), condition) + ")");
-    }
-    return String.join(" AND ", parts);
-  }
-
-  private String renderCondition(ModelMeta model, String name, String condition) {
-    int eq = condition.indexOf('=');
-    if (eq <= 0) {
-      throw new FieldError(
-          "Check constraint '" + name + "': expected 'path=value', got " + condition);
-    }
-    String path = condition.substring(0, eq).strip();
-    String raw = condition.substring(eq + 1).strip();
-    String lookup = "exact";
-    int sep = path.lastIndexOf("__");
-    if (sep > 0 && CHECK_LOOKUPS.contains(path.substring(sep + 2))) {
-      lookup = path.substring(sep + 2);
-      path = path.substring(0, sep);
-    }
-    Field field = model.field(path);
-    String column = q(field.column());
-    if (raw.startsWith("F(") && raw.endsWith(")")) {
-      String other = q(model.field(raw.substring(2, raw.length() - 1).strip()).column());
-      return switch (lookup) {
-        case "exact" -> column + " = " + other;
-        case "gt" -> column + " > " + other;
-        case "gte" -> column + " >= " + other;
-        case "lt" -> column + " < " + other;
-        case "lte" -> column + " <= " + other;
-        default ->
-            throw new FieldError(
-                "Check constraint '" + name + "': " + lookup + " cannot compare with F()");
-      };
-    }
-    Object value = new JsonText(raw).parse();
-    return switch (lookup) {
-      case "exact" -> value == null ? column + " IS NULL" : column + " = " + literal(field, value);
-      case "gt" -> column + " > " + literal(field, value);
-      case "gte" -> column + " >= " + literal(field, value);
-      case "lt" -> column + " < " + literal(field, value);
-      case "lte" -> column + " <= " + literal(field, value);
-      case "isnull" -> column + (Boolean.TRUE.equals(value) ? " IS NULL" : " IS NOT NULL");
-      case "in" -> {
-        List<String> items = new ArrayList<>();
-        for (Object v : list(name, value, -1)) {
-          items.add(literal(field, v));
-        }
-        yield column + " IN (" + String.join(", ", items) + ")";
-      }
-      case "range" -> {
-        List<?> bounds = list(name, value, 2);
-        yield column
-            + " BETWEEN "
-            + literal(field, bounds.get(0))
-            + " AND "
-            + literal(field, bounds.get(1));
-      }
-      default -> throw new AssertionError(lookup);
-    };
-  }
-
-  private String literal(Field field, Object value) {
-    return ops.quoteValue(field.toNeutral(value));
-  }
-
-  private static List<?> list(String name, Object value, int size) {
-    if (!(value instanceof List<?> l) || l.isEmpty() || (size > 0 && l.size() != size)) {
-      throw new FieldError(
-          "Check constraint '"
-              + name
-              + "': expected a JSON list"
-              + (size > 0 ? " of " + size : "")
-              + ", got "
-              + value);
-    }
-    return l;
+    return checks.condition(model, check);
   }
 }

@@ -26,20 +26,32 @@ import java.util.Locale;
 public final class JsonLookups {
   private JsonLookups() {}
 
-  /** {@code key = value} (and the JSON column itself = document) as JSON values. */
-  public static final class JsonCompare extends Lookup {
+  /**
+   * A lookup registered under several names that differ only in how it compiles ({@code exact} and
+   * {@code gt}, {@code has_key} and {@code has_keys}): the instance remembers the name it was made
+   * for.
+   */
+  abstract static class NamedLookup extends Lookup {
     private final String name;
-    private final String operator;
 
-    public JsonCompare(Expression lhs, Object rhs, String name, String operator) {
-      super(lhs, rhs instanceof Expression ? rhs : json(rhs));
+    NamedLookup(Expression lhs, Object rhs, String name) {
+      super(lhs, rhs);
       this.name = name;
-      this.operator = operator;
     }
 
     @Override
     public String name() {
       return name;
+    }
+  }
+
+  /** {@code key = value} (and the JSON column itself = document) as JSON values. */
+  public static final class JsonCompare extends NamedLookup {
+    private final String operator;
+
+    public JsonCompare(Expression lhs, Object rhs, String name, String operator) {
+      super(lhs, rhs instanceof Expression ? rhs : json(rhs), name);
+      this.operator = operator;
     }
 
     @Override
@@ -149,19 +161,12 @@ public final class JsonLookups {
   }
 
   /** Text lookups on a key's value (icontains, startswith, iexact, regex, ...). */
-  public static final class KeyText extends Lookup {
+  public static final class KeyText extends NamedLookup {
     private final PatternKind pattern;
-    private final String name;
 
     public KeyText(Expression lhs, Object rhs, String name, PatternKind pattern) {
-      super(lhs, pattern == null ? rhs : pattern.pattern(PatternLookup.text(rhs, name)));
+      super(lhs, pattern == null ? rhs : pattern.pattern(PatternLookup.text(rhs, name)), name);
       this.pattern = pattern;
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
     }
 
     @Override
@@ -176,27 +181,19 @@ public final class JsonLookups {
       if (pattern != null) {
         return compiler.ops().patternMatch(pattern, left, right, true);
       }
-      return switch (name) {
+      return switch (name()) {
         case "iexact" -> compiler.ops().iexact(left, right);
         case "regex" -> compiler.ops().regex(left, right, false);
         case "iregex" -> compiler.ops().regex(left, right, true);
-        default -> throw new IllegalStateException(name);
+        default -> throw new IllegalStateException(name());
       };
     }
   }
 
   /** {@code has_key}, {@code has_keys} (all), {@code has_any_keys} (any). */
-  public static final class HasKey extends Lookup {
-    private final String name;
-
+  public static final class HasKey extends NamedLookup {
     public HasKey(Expression lhs, Object rhs, String name) {
-      super(lhs, rhs);
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
+      super(lhs, rhs, name);
     }
 
     @Override
@@ -232,7 +229,7 @@ public final class JsonLookups {
       if (parts.isEmpty()) {
         throw new io.vibevault.orm.expr.EmptyResultSet();
       }
-      String joiner = name.equals("has_any_keys") ? " OR " : " AND ";
+      String joiner = name().equals("has_any_keys") ? " OR " : " AND ";
       return Fragment.join(joiner, parts).wrap("(%s)");
     }
   }

@@ -49,16 +49,26 @@ final class QueryRunner {
     }
   }
 
+  /**
+   * The select for the connection's backend, or {@code null} when the query can match nothing and
+   * needs no statement; refuses a locking select outside a transaction first.
+   */
+  private static CompiledSelect selectOrNull(Query query, DatabaseConnection connection) {
+    checkLocking(query, connection);
+    try {
+      return compiler(query, connection.backend()).compileSelect();
+    } catch (EmptyResultSet e) {
+      return null;
+    }
+  }
+
   static <R> List<R> fetch(Query query, String db, ReaderFactory<R> factory) {
     DatabaseConnection connection = Database.connection(db);
-    checkLocking(query, connection);
-    Backend backend = connection.backend();
-    CompiledSelect select;
-    try {
-      select = compiler(query, backend).compileSelect();
-    } catch (EmptyResultSet e) {
+    CompiledSelect select = selectOrNull(query, connection);
+    if (select == null) {
       return new ArrayList<>();
     }
+    Backend backend = connection.backend();
     RowReader<R> reader = factory.reader(select, backend, connection.alias());
     return connection.query(
         select.sql(),
@@ -75,12 +85,8 @@ final class QueryRunner {
   static <R> ResultIterator<R> stream(
       Query query, String db, int chunkSize, ReaderFactory<R> factory) {
     DatabaseConnection connection = Database.connection(db);
-    checkLocking(query, connection);
-    Backend backend = connection.backend();
-    CompiledSelect select;
-    try {
-      select = compiler(query, backend).compileSelect();
-    } catch (EmptyResultSet e) {
+    CompiledSelect select = selectOrNull(query, connection);
+    if (select == null) {
       return new ResultIterator<>() {
         @Override
         public boolean hasNext() {
@@ -96,6 +102,7 @@ final class QueryRunner {
         public void close() {}
       };
     }
+    Backend backend = connection.backend();
     RowStream<R> rows =
         RowStream.open(
             connection,

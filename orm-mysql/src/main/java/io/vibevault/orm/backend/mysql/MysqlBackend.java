@@ -1,13 +1,11 @@
 package io.vibevault.orm.backend.mysql;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.backend.DatabaseSettings;
 import io.vibevault.orm.backend.Features;
 import io.vibevault.orm.backend.InitializingDataSource;
 import io.vibevault.orm.backend.Operations;
+import io.vibevault.orm.backend.Pools;
 import io.vibevault.orm.backend.SchemaEditor;
 import io.vibevault.orm.backend.SqlExecutor;
 import io.vibevault.orm.backend.TestDatabases;
@@ -58,20 +56,7 @@ public final class MysqlBackend implements Backend {
 
   @Override
   public DataSource createDataSource(DatabaseSettings settings, String poolName) {
-    HikariConfig pool = new HikariConfig();
-    pool.setPoolName(poolName);
-    pool.setDataSource(driverDataSource(settings));
-    pool.setMaximumPoolSize(settings.poolSize());
-    pool.setConnectionTimeout(settings.poolTimeoutMs());
-    pool.setAutoCommit(true);
-    try {
-      return new HikariDataSource(pool);
-    } catch (HikariPool.PoolInitializationException e) {
-      if (e.getCause() instanceof SQLException cause) {
-        throw operations.translate(cause, null);
-      }
-      throw e;
-    }
+    return Pools.open(settings, poolName, driverDataSource(settings), operations);
   }
 
   /** The driver's data source for these settings, every connection initialised; no pool. */

@@ -3,8 +3,8 @@ package io.vibevault.orm.backend.mysql;
 import io.vibevault.orm.backend.BaseOperations;
 import io.vibevault.orm.backend.DatePart;
 import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.backend.JsonPaths;
 import io.vibevault.orm.backend.JsonText;
-import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.NotSupportedError;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
@@ -86,16 +86,7 @@ public final class MysqlOperations extends BaseOperations {
     if (state.equals("40001")) {
       return ErrorKind.SERIALIZATION;
     }
-    if (state.startsWith("23")) {
-      return ErrorKind.INTEGRITY;
-    }
-    if (state.startsWith("22")) {
-      return ErrorKind.DATA;
-    }
-    if (state.startsWith("42")) {
-      return ErrorKind.PROGRAMMING;
-    }
-    return ErrorKind.OPERATIONAL;
+    return classifyState(state);
   }
 
   @Override
@@ -136,27 +127,21 @@ public final class MysqlOperations extends BaseOperations {
   }
 
   @Override
-  public Fragment dateExtract(DatePart part, Fragment lhs, FieldKind kind) {
-    if (kind == FieldKind.DATE && !part.appliesToDate()) {
-      throw new ArgumentError("A date has no " + part.lookupName());
-    }
+  protected String datePartSql(DatePart part, String x, FieldKind kind) {
     // DATETIME columns hold UTC and the session runs in UTC: no conversion.
-    String x = lhs.sql();
-    String sql =
-        switch (part) {
-          case YEAR -> "YEAR(" + x + ")";
-          case ISO_YEAR -> "(YEARWEEK(" + x + ", 3) DIV 100)";
-          case QUARTER -> "QUARTER(" + x + ")";
-          case MONTH -> "MONTH(" + x + ")";
-          case WEEK -> "WEEK(" + x + ", 3)";
-          case DAY -> "DAYOFMONTH(" + x + ")";
-          case WEEK_DAY -> "DAYOFWEEK(" + x + ")";
-          case ISO_WEEK_DAY -> "(WEEKDAY(" + x + ") + 1)";
-          case HOUR -> "HOUR(" + x + ")";
-          case MINUTE -> "MINUTE(" + x + ")";
-          case SECOND -> "SECOND(" + x + ")";
-        };
-    return new Fragment(sql, lhs.params());
+    return switch (part) {
+      case YEAR -> "YEAR(" + x + ")";
+      case ISO_YEAR -> "(YEARWEEK(" + x + ", 3) DIV 100)";
+      case QUARTER -> "QUARTER(" + x + ")";
+      case MONTH -> "MONTH(" + x + ")";
+      case WEEK -> "WEEK(" + x + ", 3)";
+      case DAY -> "DAYOFMONTH(" + x + ")";
+      case WEEK_DAY -> "DAYOFWEEK(" + x + ")";
+      case ISO_WEEK_DAY -> "(WEEKDAY(" + x + ") + 1)";
+      case HOUR -> "HOUR(" + x + ")";
+      case MINUTE -> "MINUTE(" + x + ")";
+      case SECOND -> "SECOND(" + x + ")";
+    };
   }
 
   @Override
@@ -203,20 +188,10 @@ public final class MysqlOperations extends BaseOperations {
 
   @Override
   public String forUpdate(boolean nowait, boolean skipLocked, List<String> ofTables) {
-    StringBuilder sql = new StringBuilder(" FOR UPDATE");
-    if (ofTables != null && !ofTables.isEmpty()) {
-      if (!flavour.get().supportsForUpdateOf()) {
-        throw new NotSupportedError("FOR UPDATE OF is not supported on MariaDB");
-      }
-      sql.append(" OF ")
-          .append(String.join(", ", ofTables.stream().map(this::quoteIfBare).toList()));
+    if (ofTables != null && !ofTables.isEmpty() && !flavour.get().supportsForUpdateOf()) {
+      throw new NotSupportedError("FOR UPDATE OF is not supported on MariaDB");
     }
-    if (nowait) {
-      sql.append(" NOWAIT");
-    } else if (skipLocked) {
-      sql.append(" SKIP LOCKED");
-    }
-    return sql.toString();
+    return super.forUpdate(nowait, skipLocked, ofTables);
   }
 
   /** The natural placement (NULLs lowest) is kept; the other one sorts on {@code x IS NULL}. */
@@ -354,11 +329,11 @@ public final class MysqlOperations extends BaseOperations {
    */
   private String path(List<Object> path) {
     if (!flavour.get().mariaDb()) {
-      return jsonPath(path);
+      return JsonPaths.encode(path);
     }
     StringBuilder out = new StringBuilder("$");
     for (Object leg : path) {
-      String one = jsonPath(List.of(leg)).substring(1);
+      String one = JsonPaths.encode(List.of(leg)).substring(1);
       if (leg instanceof String key && key.startsWith("-")) {
         one = ".\"\\u002d" + one.substring(3);
       }

@@ -1,10 +1,10 @@
 package io.vibevault.orm.backend.mysql;
 
-import static io.vibevault.orm.backend.BaseOperations.durationOfMicros;
-import static io.vibevault.orm.backend.BaseOperations.micros;
-import static io.vibevault.orm.backend.BaseOperations.truncateToMicros;
-import static io.vibevault.orm.backend.BaseOperations.uuidFromHex;
-import static io.vibevault.orm.backend.BaseOperations.uuidHex;
+import static io.vibevault.orm.backend.ValueFormats.durationOfMicros;
+import static io.vibevault.orm.backend.ValueFormats.micros;
+import static io.vibevault.orm.backend.ValueFormats.truncateToMicros;
+import static io.vibevault.orm.backend.ValueFormats.uuidFromHex;
+import static io.vibevault.orm.backend.ValueFormats.uuidHex;
 
 import io.vibevault.orm.backend.JsonText;
 import io.vibevault.orm.model.FieldKind;

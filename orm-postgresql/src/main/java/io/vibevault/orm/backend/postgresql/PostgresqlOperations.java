@@ -3,8 +3,9 @@ package io.vibevault.orm.backend.postgresql;
 import io.vibevault.orm.backend.BaseOperations;
 import io.vibevault.orm.backend.DatePart;
 import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.backend.JsonPaths;
 import io.vibevault.orm.backend.JsonText;
-import io.vibevault.orm.exception.ArgumentError;
+import io.vibevault.orm.backend.ValueFormats;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,18 +64,7 @@ public final class PostgresqlOperations extends BaseOperations {
       case "40001" -> ErrorKind.SERIALIZATION;
       case "55P03" -> ErrorKind.LOCK_NOT_AVAILABLE;
       case "0A000" -> ErrorKind.NOT_SUPPORTED;
-      default -> {
-        if (state.startsWith("23")) {
-          yield ErrorKind.INTEGRITY;
-        }
-        if (state.startsWith("22")) {
-          yield ErrorKind.DATA;
-        }
-        if (state.startsWith("42")) {
-          yield ErrorKind.PROGRAMMING;
-        }
-        yield ErrorKind.OPERATIONAL;
-      }
+      default -> classifyState(state);
     };
   }
 
@@ -102,27 +92,22 @@ public final class PostgresqlOperations extends BaseOperations {
   }
 
   @Override
-  public Fragment dateExtract(DatePart part, Fragment lhs, FieldKind kind) {
-    if (kind == FieldKind.DATE && !part.appliesToDate()) {
-      throw new ArgumentError("A date has no " + part.lookupName());
-    }
-    String x = kind == FieldKind.DATE_TIME ? "(" + lhs.sql() + " AT TIME ZONE 'UTC')" : lhs.sql();
-    String sql =
-        switch (part) {
-          case YEAR -> extract("YEAR", x);
-          case ISO_YEAR -> extract("ISOYEAR", x);
-          case QUARTER -> extract("QUARTER", x);
-          case MONTH -> extract("MONTH", x);
-          case WEEK -> extract("WEEK", x);
-          case DAY -> extract("DAY", x);
-          case WEEK_DAY -> "(" + extract("DOW", x) + " + 1)";
-          case ISO_WEEK_DAY -> extract("ISODOW", x);
-          case HOUR -> extract("HOUR", x);
-          case MINUTE -> extract("MINUTE", x);
-          // EXTRACT(SECOND) has the fraction; Django's second is the whole second.
-          case SECOND -> "CAST(FLOOR(EXTRACT(SECOND FROM " + x + ")) AS integer)";
-        };
-    return new Fragment(sql, lhs.params());
+  protected String datePartSql(DatePart part, String expression, FieldKind kind) {
+    String x = kind == FieldKind.DATE_TIME ? "(" + expression + " AT TIME ZONE 'UTC')" : expression;
+    return switch (part) {
+      case YEAR -> extract("YEAR", x);
+      case ISO_YEAR -> extract("ISOYEAR", x);
+      case QUARTER -> extract("QUARTER", x);
+      case MONTH -> extract("MONTH", x);
+      case WEEK -> extract("WEEK", x);
+      case DAY -> extract("DAY", x);
+      case WEEK_DAY -> "(" + extract("DOW", x) + " + 1)";
+      case ISO_WEEK_DAY -> extract("ISODOW", x);
+      case HOUR -> extract("HOUR", x);
+      case MINUTE -> extract("MINUTE", x);
+      // EXTRACT(SECOND) has the fraction; Django's second is the whole second.
+      case SECOND -> "CAST(FLOOR(EXTRACT(SECOND FROM " + x + ")) AS integer)";
+    };
   }
 
   private static String extract(String field, String x) {
@@ -159,21 +144,6 @@ public final class PostgresqlOperations extends BaseOperations {
   }
 
   @Override
-  public String forUpdate(boolean nowait, boolean skipLocked, List<String> ofTables) {
-    StringBuilder sql = new StringBuilder(" FOR UPDATE");
-    if (ofTables != null && !ofTables.isEmpty()) {
-      sql.append(" OF ")
-          .append(String.join(", ", ofTables.stream().map(this::quoteIfBare).toList()));
-    }
-    if (nowait) {
-      sql.append(" NOWAIT");
-    } else if (skipLocked) {
-      sql.append(" SKIP LOCKED");
-    }
-    return sql.toString();
-  }
-
-  @Override
   public String explainPrefix(Map<String, String> options) {
     if (options.isEmpty()) {
       return "EXPLAIN ";
@@ -205,7 +175,7 @@ public final class PostgresqlOperations extends BaseOperations {
 
   @Override
   protected String dateTimeLiteral(Instant i) {
-    return stringLiteral(formatDateTime(i) + "+00");
+    return stringLiteral(ValueFormats.formatDateTime(i) + "+00");
   }
 
   @Override
@@ -243,7 +213,7 @@ public final class PostgresqlOperations extends BaseOperations {
     for (int i = 0; i < path.size(); i++) {
       Object leg = path.get(i);
       sql.append(lastAsText && i == path.size() - 1 ? " ->> ?" : " -> ?");
-      params.add(leg instanceof String key ? checkKey(key) : (Object) arrayIndex(leg));
+      params.add(leg instanceof String key ? checkKey(key) : (Object) JsonPaths.arrayIndex(leg));
     }
     return new Fragment(sql.append(')').toString(), params);
   }

@@ -21,10 +21,7 @@ public final class PostgresqlSchemaEditor extends BaseSchemaEditor {
   }
 
   @Override
-  public String columnType(Field field) {
-    if (!field.isConcrete()) {
-      return null;
-    }
+  protected String concreteColumnType(Field field) {
     return switch (field.kind()) {
       case AUTO, INTEGER, POSITIVE_INTEGER -> "integer";
       case BIG_AUTO, BIG_INTEGER -> "bigint";

@@ -1,11 +1,12 @@
 package io.vibevault.orm.backend.postgresql;
 
-import static io.vibevault.orm.backend.BaseOperations.formatDateTime;
-import static io.vibevault.orm.backend.BaseOperations.formatTime;
-import static io.vibevault.orm.backend.BaseOperations.micros;
-import static io.vibevault.orm.backend.BaseOperations.truncateToMicros;
+import static io.vibevault.orm.backend.ValueFormats.formatDateTime;
+import static io.vibevault.orm.backend.ValueFormats.formatTime;
+import static io.vibevault.orm.backend.ValueFormats.micros;
+import static io.vibevault.orm.backend.ValueFormats.truncateToMicros;
 
 import io.vibevault.orm.backend.JsonText;
+import io.vibevault.orm.backend.ValueFormats;
 import io.vibevault.orm.model.FieldKind;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -186,7 +187,7 @@ final class PostgresqlValues {
       return null;
     }
     if (raw instanceof Number n) {
-      return io.vibevault.orm.backend.BaseOperations.durationOfMicros(n.longValue());
+      return ValueFormats.durationOfMicros(n.longValue());
     }
     PGInterval i = (PGInterval) raw;
     // Months are 30 days and days 24 hours, the way PostgreSQL itself compares intervals.

@@ -1,13 +1,12 @@
 package io.vibevault.orm.backend.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.backend.DatabaseSettings;
 import io.vibevault.orm.backend.Features;
 import io.vibevault.orm.backend.InitializingDataSource;
 import io.vibevault.orm.backend.Operations;
+import io.vibevault.orm.backend.Pools;
 import io.vibevault.orm.backend.SchemaEditor;
 import io.vibevault.orm.backend.SqlExecutor;
 import io.vibevault.orm.backend.TestDatabases;
@@ -61,28 +60,16 @@ public final class SqliteBackend implements Backend {
     SQLiteDataSource driver = new SQLiteDataSource(config);
     driver.setUrl("jdbc:sqlite:" + settings.name());
 
-    HikariConfig pool = new HikariConfig();
-    pool.setPoolName(poolName);
-    pool.setDataSource(new InitializingDataSource(driver, this::initConnection));
-    pool.setConnectionTimeout(settings.poolTimeoutMs());
-    pool.setAutoCommit(true);
+    HikariConfig pool =
+        Pools.config(settings, poolName, new InitializingDataSource(driver, this::initConnection));
     if (settings.isMemory()) {
       // Every new connection to :memory: is a new, empty database: keep exactly one, forever.
       pool.setMaximumPoolSize(1);
       pool.setMinimumIdle(1);
       pool.setMaxLifetime(0);
       pool.setIdleTimeout(0);
-    } else {
-      pool.setMaximumPoolSize(settings.poolSize());
     }
-    try {
-      return new HikariDataSource(pool);
-    } catch (HikariPool.PoolInitializationException e) {
-      if (e.getCause() instanceof SQLException cause) {
-        throw operations.translate(cause, null);
-      }
-      throw e;
-    }
+    return Pools.open(pool, operations);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.vibevault.orm.backend.sqlite;
 
-import io.vibevault.orm.backend.BaseOperations;
+import io.vibevault.orm.backend.ValueFormats;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -39,7 +39,7 @@ final class SqliteFunctions {
   private static Instant instant(String text) {
     return text.length() == 10
         ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-        : BaseOperations.parseDateTime(text);
+        : ValueFormats.parseDateTime(text);
   }
 
   /** {@code vv_datetime_add(text, micros)}: the date-time text moved, in the stored format. */
@@ -52,7 +52,7 @@ final class SqliteFunctions {
       }
       try {
         Instant moved = instant(value_text(0)).plus(value_long(1), ChronoUnit.MICROS);
-        result(BaseOperations.formatDateTime(moved));
+        result(ValueFormats.formatDateTime(moved));
       } catch (DateTimeException | ArithmeticException e) {
         throw new SQLException("invalid date-time arithmetic: " + e.getMessage());
       }

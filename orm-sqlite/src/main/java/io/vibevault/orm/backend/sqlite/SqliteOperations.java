@@ -3,8 +3,8 @@ package io.vibevault.orm.backend.sqlite;
 import io.vibevault.orm.backend.BaseOperations;
 import io.vibevault.orm.backend.DatePart;
 import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.backend.JsonPaths;
 import io.vibevault.orm.backend.JsonText;
-import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.NotSupportedError;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
@@ -29,13 +29,13 @@ import org.sqlite.SQLiteException;
  * }</pre>
  */
 public final class SqliteOperations extends BaseOperations {
-  /** Values per IN (...) before the list is split into OR-ed parts. */
   /**
    * The bound-parameter limit sqlite-jdbc's bundled SQLite is compiled with
    * (SQLITE_MAX_VARIABLE_NUMBER).
    */
   static final int MAX_VARIABLES = 250_000;
 
+  /** Values per IN (...) before the list is split into OR-ed parts. */
   private static final int IN_CHUNK = 1000;
 
   public SqliteOperations() {
@@ -107,26 +107,20 @@ public final class SqliteOperations extends BaseOperations {
   }
 
   @Override
-  public Fragment dateExtract(DatePart part, Fragment lhs, FieldKind kind) {
-    if (kind == FieldKind.DATE && !part.appliesToDate()) {
-      throw new ArgumentError("A date has no " + part.lookupName());
-    }
-    String x = lhs.sql();
-    String sql =
-        switch (part) {
-          case YEAR -> strftime("%Y", x);
-          case ISO_YEAR -> strftime("%G", x);
-          case QUARTER -> "((" + strftime("%m", x) + " + 2) / 3)";
-          case MONTH -> strftime("%m", x);
-          case WEEK -> strftime("%V", x);
-          case DAY -> strftime("%d", x);
-          case WEEK_DAY -> "(" + strftime("%w", x) + " + 1)";
-          case ISO_WEEK_DAY -> strftime("%u", x);
-          case HOUR -> strftime("%H", x);
-          case MINUTE -> strftime("%M", x);
-          case SECOND -> strftime("%S", x);
-        };
-    return new Fragment(sql, lhs.params());
+  protected String datePartSql(DatePart part, String x, FieldKind kind) {
+    return switch (part) {
+      case YEAR -> strftime("%Y", x);
+      case ISO_YEAR -> strftime("%G", x);
+      case QUARTER -> "((" + strftime("%m", x) + " + 2) / 3)";
+      case MONTH -> strftime("%m", x);
+      case WEEK -> strftime("%V", x);
+      case DAY -> strftime("%d", x);
+      case WEEK_DAY -> "(" + strftime("%w", x) + " + 1)";
+      case ISO_WEEK_DAY -> strftime("%u", x);
+      case HOUR -> strftime("%H", x);
+      case MINUTE -> strftime("%M", x);
+      case SECOND -> strftime("%S", x);
+    };
   }
 
   private static String strftime(String format, String x) {
@@ -190,7 +184,7 @@ public final class SqliteOperations extends BaseOperations {
 
   @Override
   public Fragment jsonExtractNumber(Fragment column, List<Object> path) {
-    String pathText = jsonPath(path);
+    String pathText = JsonPaths.encode(path);
     List<Object> params = new ArrayList<>(column.params());
     params.add(pathText);
     params.addAll(column.params());
@@ -223,7 +217,7 @@ public final class SqliteOperations extends BaseOperations {
 
   private static Fragment withPath(String sql, Fragment column, List<Object> path) {
     List<Object> params = new ArrayList<>(column.params());
-    params.add(jsonPath(path));
+    params.add(JsonPaths.encode(path));
     return new Fragment(sql, params);
   }
 }

@@ -26,10 +26,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   }
 
   @Override
-  public String columnType(Field field) {
-    if (!field.isConcrete()) {
-      return null;
-    }
+  protected String concreteColumnType(Field field) {
     FieldKind kind = field.kind();
     return switch (kind) {
       case AUTO, BIG_AUTO, INTEGER, POSITIVE_INTEGER -> "integer";

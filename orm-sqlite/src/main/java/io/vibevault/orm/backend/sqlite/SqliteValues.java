@@ -1,12 +1,12 @@
 package io.vibevault.orm.backend.sqlite;
 
-import static io.vibevault.orm.backend.BaseOperations.durationOfMicros;
-import static io.vibevault.orm.backend.BaseOperations.formatDateTime;
-import static io.vibevault.orm.backend.BaseOperations.formatTime;
-import static io.vibevault.orm.backend.BaseOperations.micros;
-import static io.vibevault.orm.backend.BaseOperations.parseDateTime;
-import static io.vibevault.orm.backend.BaseOperations.uuidFromHex;
-import static io.vibevault.orm.backend.BaseOperations.uuidHex;
+import static io.vibevault.orm.backend.ValueFormats.durationOfMicros;
+import static io.vibevault.orm.backend.ValueFormats.formatDateTime;
+import static io.vibevault.orm.backend.ValueFormats.formatTime;
+import static io.vibevault.orm.backend.ValueFormats.micros;
+import static io.vibevault.orm.backend.ValueFormats.parseDateTime;
+import static io.vibevault.orm.backend.ValueFormats.uuidFromHex;
+import static io.vibevault.orm.backend.ValueFormats.uuidHex;
 
 import io.vibevault.orm.backend.JsonText;
 import io.vibevault.orm.model.FieldKind;
