@@ -304,11 +304,6 @@ public final class ModelOperations {
         sets.add(new WriteCompiler.Assignment(f, writeValue(f, v)));
       }
     }
-    for (Field f : meta.concreteFields()) {
-      if (f.isAutoNow() && !values.containsKey(f.name())) {
-        sets.add(new WriteCompiler.Assignment(f, f.toNeutral(now(f))));
-      }
-    }
     Fragment sql;
     try {
       sql = new WriteCompiler(backend.operations(), backend.features()).update(q, sets);
