@@ -102,10 +102,7 @@ final class FilterBuilder {
     try {
       jr = query.setupJoins(names, key, reuse, !branchNegated);
     } catch (Query.MultiJoin e) {
-      throw new NotSupportedError(
-          "exclude() or a negated Q across the multi-valued relation in "
-              + FieldError.quote(key)
-              + " needs a subquery; this arrives with the relationships work");
+      return splitExclude(leaf, key);
     }
     used.addAll(jr.joins());
     reuse.addAll(jr.joins());
@@ -136,6 +133,27 @@ final class FilterBuilder {
       }
     }
     return new Built(clause, requireOuter ? Set.of() : used);
+  }
+
+  /**
+   * A negated condition across a multi-valued relation: {@code pk IN (SELECT pk ... WHERE
+   * condition)}, negated by the enclosing node, so a row is left out when any of its related rows
+   * matches (Django's {@code split_exclude}).
+   */
+  private Built splitExclude(Filter.Leaf leaf, String key) {
+    if (leaf.value() instanceof Expression) {
+      throw new NotSupportedError(
+          "exclude() across the multi-valued relation in "
+              + FieldError.quote(key)
+              + " with an expression value needs OuterRef, which arrives with subqueries");
+    }
+    Query inner = new Query(query.model);
+    inner.addFilter(new Filter.Node(Connector.AND, false, List.of(leaf)));
+    Field pk = query.model.pk();
+    inner.valuesSelect = List.of(new Query.SelectItem("pk", new Col(inner.baseAlias(), pk)));
+    inner.defaultOrdering = false;
+    Col outerPk = new Col(query.baseAlias(), pk);
+    return new Built(new SubqueryIn(outerPk, inner), Set.of());
   }
 
   private Set<String> usedSince(Map<String, Integer> before) {

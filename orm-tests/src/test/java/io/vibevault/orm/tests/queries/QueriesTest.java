@@ -110,6 +110,23 @@ class QueriesTest {
   }
 
   @DbTest
+  void excludeAcrossAMultiValuedRelationLeavesOutEveryRowWithAMatch() {
+    seed();
+    // n1 has "fun", n2 has "fun" and "work", n3 has no label: only n3 has no "fun" label.
+    assertThat(Note.objects.exclude("labels__name", "fun").list())
+        .extracting(n -> n.title)
+        .containsExactly("Park walk");
+    // A row is kept when none of its labels match, including rows with no label at all.
+    assertThat(Note.objects.exclude("labels__name", "work").orderBy("title").list())
+        .extracting(n -> n.title)
+        .containsExactly("Beach day", "Park walk");
+    assertThat(Author.objects.exclude("notes__title__icontains", "park").list())
+        .extracting(a -> a.name)
+        .containsExactly("ada");
+    assertThat(Note.objects.filter(Q.of("labels__name", "work").not()).count()).isEqualTo(2);
+  }
+
+  @DbTest
   void errors() {
     seed();
     assertThatThrownBy(() -> Note.objects.get("title", "nope"))
