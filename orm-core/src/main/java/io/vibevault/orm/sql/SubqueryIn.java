@@ -3,7 +3,6 @@ package io.vibevault.orm.sql;
 import io.vibevault.orm.backend.Fragment;
 import io.vibevault.orm.expr.Col;
 import io.vibevault.orm.expr.Compiler;
-import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.expr.Expression;
 import io.vibevault.orm.expr.Resolver;
 import io.vibevault.orm.model.FieldKind;
@@ -30,12 +29,9 @@ final class SubqueryIn extends Expression {
 
   @Override
   public Fragment compile(Compiler compiler) {
-    CompiledSelect select;
-    try {
-      select = new SqlCompiler(inner, compiler.ops(), compiler.features()).compileSelect();
-    } catch (EmptyResultSet e) {
-      throw e;
-    }
+    // An inner condition that can match nothing throws EmptyResultSet: the IN then matches nothing.
+    CompiledSelect select =
+        new SqlCompiler(inner, compiler.ops(), compiler.features()).compileSelect();
     return Fragment.format(
         "%s IN (%s)", compiler.compile(column), new Fragment(select.sql(), select.params()));
   }
