@@ -419,8 +419,8 @@ public final class Query implements Resolver {
   /**
    * The concrete fields loaded for the model reached by {@code prefix} ({@code ""} for the base,
    * {@code "user__"} for a selectRelated model). With only(), a model that no only() name reaches
-   * loads every field (Django's rule); a model it reaches loads the named fields, the relations
-   * the names go through, and the pk.
+   * loads every field (Django's rule); a model it reaches loads the named fields, the relations the
+   * names go through, and the pk.
    */
   List<Field> loadedFields(ModelMeta opts, String prefix) {
     Set<String> named = new LinkedHashSet<>();

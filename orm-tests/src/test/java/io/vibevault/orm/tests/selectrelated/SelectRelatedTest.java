@@ -20,7 +20,10 @@ import java.util.Map;
 @DatabaseTest(models = {City.class, Author.class, Post.class})
 class SelectRelatedTest {
 
-  /** paris ← ann; oslo ← bob (mentor ann); first (ann, edited by bob), second (bob), third (bob, edited by ann). */
+  /**
+   * paris ← ann; oslo ← bob (mentor ann); first (ann, edited by bob), second (bob), third (bob,
+   * edited by ann).
+   */
   private void data() {
     City paris = City.objects.create("name", "paris");
     City oslo = City.objects.create("name", "oslo");
@@ -89,10 +92,7 @@ class SelectRelatedTest {
         assertNumQueries(
             1,
             () ->
-                Post.objects
-                    .selectRelated("author__city", "editor__mentor")
-                    .orderBy("id")
-                    .list());
+                Post.objects.selectRelated("author__city", "editor__mentor").orderBy("id").list());
     assertNoQueries(
         () -> {
           assertThat(posts.get(0).author.get().city.get().name).isEqualTo("paris");
@@ -169,7 +169,8 @@ class SelectRelatedTest {
     data();
     Post first =
         assertNumQueries(
-            1, () -> Post.objects.selectRelated("author").defer("author__bio").get("title", "first"));
+            1,
+            () -> Post.objects.selectRelated("author").defer("author__bio").get("title", "first"));
     Author ann = assertNoQueries(() -> first.author.get());
     assertThat(first.deferredFields()).isEmpty();
     assertThat(ann.isDeferred("bio")).isTrue();
@@ -244,7 +245,8 @@ class SelectRelatedTest {
     }
     assertNoQueries(
         () -> {
-          assertThat(seen).extracting(p -> p.author.get().city.get().name)
+          assertThat(seen)
+              .extracting(p -> p.author.get().city.get().name)
               .containsExactly("paris", "oslo", "oslo");
           assertThat(seen.get(1).editor.get()).isNull();
         });
