@@ -403,7 +403,16 @@ public final class Query implements Resolver {
       prefix.append(rel.name()).append("__");
       opts = rel.relation().target();
     }
-    return prefix + opts.field(names.get(names.size() - 1)).attname();
+    Field last = opts.field(names.get(names.size() - 1));
+    if (names.size() > 1 && opts.isSensitive(last.name())) {
+      throw new FieldError(
+          "Field "
+              + FieldError.quote(last.name())
+              + " of "
+              + opts.label()
+              + " is sensitive and cannot be named across a relation");
+    }
+    return prefix + last.attname();
   }
 
   public void clearDeferred() {
