@@ -17,7 +17,7 @@ import java.util.Map;
  * selectRelated: one SELECT loads the rows and the objects their foreign keys point at, so reading
  * {@code post.author.get()} afterwards sends nothing.
  */
-@DatabaseTest(models = {City.class, Author.class, Post.class})
+@DatabaseTest(models = {City.class, Author.class, Post.class, Badge.class})
 class SelectRelatedTest {
 
   /**
@@ -291,5 +291,48 @@ class SelectRelatedTest {
           assertThatThrownBy(() -> Post.objects.only("author__nope"))
               .isInstanceOf(FieldError.class);
         });
+  }
+
+  @DbTest
+  void belowAnOuterJoinEveryJoinIsOuter() {
+    data();
+    List<Post> posts =
+        assertNumQueries(1, () -> Post.objects.selectRelated("editor__city").orderBy("id").list());
+    assertThat(posts).hasSize(3);
+    assertNoQueries(
+        () -> {
+          assertThat(posts.get(0).editor.get().city.get().name).isEqualTo("oslo");
+          assertThat(posts.get(1).editor.get()).isNull();
+        });
+    String sql = Post.objects.selectRelated("editor__city").query().sql();
+    assertThat(joins(sql, "LEFT OUTER JOIN")).isEqualTo(2);
+    assertThat(sql).doesNotContain("INNER JOIN");
+  }
+
+  @DbTest
+  void aForwardOneToOneIsFollowedToo() {
+    data();
+    Author ann = Author.objects.get("name", "ann");
+    Badge.objects.create("label", "gold", "holder", ann);
+    Badge gold =
+        assertNumQueries(1, () -> Badge.objects.selectRelated("holder__city").get("label", "gold"));
+    assertNoQueries(() -> assertThat(gold.holder.get().city.get().name).isEqualTo("paris"));
+  }
+
+  @DbTest
+  void writesThroughASelectRelatedQuerySetIgnoreIt() {
+    data();
+    assertThat(
+            Post.objects.selectRelated("author").filter("author__name", "bob").update("body", "b"))
+        .isEqualTo(2);
+    assertThat(Post.objects.filter("body", "b").count()).isEqualTo(2);
+    assertThat(
+            Post.objects
+                .selectRelated("author", "editor")
+                .filter("title", "first")
+                .delete()
+                .total())
+        .isEqualTo(1);
+    assertThat(Post.objects.count()).isEqualTo(2);
   }
 }
