@@ -121,6 +121,10 @@ public class Manager<T extends Model> {
     return getQuerySet().none();
   }
 
+  public QuerySet<T> selectRelated(String... paths) {
+    return getQuerySet().selectRelated(paths);
+  }
+
   public QuerySet<T> only(String... fields) {
     return getQuerySet().only(fields);
   }

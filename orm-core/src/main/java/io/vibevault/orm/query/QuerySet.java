@@ -120,7 +120,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   @Override
   RowReader<T> reader(CompiledSelect select, Backend backend, String db) {
-    RowReader<Model> r = Hydrator.models(meta, select.columns(), backend.operations(), db);
+    RowReader<Model> r = Hydrator.models(meta, select, backend.operations(), db);
     return rs -> model.cast(r.read(rs));
   }
 
@@ -340,6 +340,20 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     Query q = query.copy();
     q.setValues(names, names, Map.of());
     return new ValuesQuerySet<>(meta, q, alias, shape);
+  }
+
+  /**
+   * Loads the named forward relations ({@code "user"}, {@code "user__profile"}) in the same SELECT,
+   * so {@code memory.user.get()} answers without a query; with no names, every non-null foreign
+   * key, recursively (five levels at most). A name that is not a foreign key or one-to-one is a
+   * FieldError at once. values() and valuesList() ignore it.
+   */
+  public QuerySet<T> selectRelated(String... paths) {
+    if (paths.length == 0) {
+      return chain(Query::setSelectRelatedAll);
+    }
+    List<String> list = List.of(paths);
+    return chain(q -> q.addSelectRelated(list));
   }
 
   /** Loads only these fields (plus the primary key); the rest are deferred. */

@@ -52,6 +52,14 @@ public final class Query implements Resolver {
 
   Set<String> deferredFields = new LinkedHashSet<>();
 
+  /**
+   * selectRelated(): the requested relation paths (field names joined by {@code __}), each
+   * validated when added; {@link #selectRelatedAll} is the no-argument form.
+   */
+  Set<String> selectRelated = new LinkedHashSet<>();
+
+  boolean selectRelatedAll;
+
   /** values()/valuesList(): the selected paths and their keys (null = model instances). */
   List<SelectItem> valuesSelect;
 
@@ -88,6 +96,8 @@ public final class Query implements Resolver {
     q.selectForUpdateOf = selectForUpdateOf;
     q.onlyFields = onlyFields == null ? null : new LinkedHashSet<>(onlyFields);
     q.deferredFields = new LinkedHashSet<>(deferredFields);
+    q.selectRelated = new LinkedHashSet<>(selectRelated);
+    q.selectRelatedAll = selectRelatedAll;
     q.valuesSelect = valuesSelect == null ? null : new ArrayList<>(valuesSelect);
     q.annotations = new LinkedHashMap<>(annotations);
     return q;
@@ -345,26 +355,64 @@ public final class Query implements Resolver {
     return selectForUpdate;
   }
 
-  /** only(): load just these fields (and the primary key). */
+  /**
+   * only(): load just these fields (and the primary key). A path across forward relations ({@code
+   * user__username}) restricts what a selectRelated model loads and keeps the relation's column.
+   */
   public void setOnly(List<String> fields) {
     Set<String> names = new LinkedHashSet<>();
     for (String f : fields) {
-      names.add(model.field(f).attname());
+      names.add(loadPath(f));
     }
     onlyFields = names;
     deferredFields.clear();
   }
 
-  /** defer(): leave these fields out. */
+  /** defer(): leave these fields out (paths across forward relations allowed). */
   public void addDeferred(List<String> fields) {
     for (String f : fields) {
-      Field field = model.field(f);
+      String path = loadPath(f);
       if (onlyFields != null) {
-        onlyFields.remove(field.attname());
+        onlyFields.remove(path);
       } else {
-        deferredFields.add(field.attname());
+        deferredFields.add(path);
       }
     }
+  }
+
+  /**
+   * The stored form of an only()/defer() name: the relation names followed, then the final field's
+   * attname ({@code user__username}, {@code userId}).
+   */
+  private String loadPath(String name) {
+    List<String> names = PathResolver.split(name);
+    ModelMeta opts = model;
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < names.size() - 1; i++) {
+      Field rel = opts.field(names.get(i));
+      if (!rel.isRelation() || rel.relation().isManyToMany()) {
+        throw new FieldError(
+            "Invalid field name "
+                + FieldError.quote(name)
+                + " given in only()/defer(): "
+                + FieldError.quote(names.get(i))
+                + " of "
+                + opts.label()
+                + " is not a foreign key or one-to-one field");
+      }
+      prefix.append(rel.name()).append("__");
+      opts = rel.relation().target();
+    }
+    Field last = opts.field(names.get(names.size() - 1));
+    if (names.size() > 1 && opts.isSensitive(last.name())) {
+      throw new FieldError(
+          "Field "
+              + FieldError.quote(last.name())
+              + " of "
+              + opts.label()
+              + " is sensitive and cannot be named across a relation");
+    }
+    return prefix + last.attname();
   }
 
   public void clearDeferred() {
@@ -374,18 +422,103 @@ public final class Query implements Resolver {
 
   /** The concrete fields a model query loads, in table order (pk always). */
   public List<Field> loadedFields() {
+    return loadedFields(model, "");
+  }
+
+  /**
+   * The concrete fields loaded for the model reached by {@code prefix} ({@code ""} for the base,
+   * {@code "user__"} for a selectRelated model). With only(), a model that no only() name reaches
+   * loads every field (Django's rule); a model it reaches loads the named fields, the relations the
+   * names go through, and the pk.
+   */
+  List<Field> loadedFields(ModelMeta opts, String prefix) {
+    Set<String> named = new LinkedHashSet<>();
+    Set<String> levelNames = onlyFields != null ? onlyFields : deferredFields;
+    for (String entry : levelNames) {
+      if (!entry.startsWith(prefix)) {
+        continue;
+      }
+      String rest = entry.substring(prefix.length());
+      int sep = rest.indexOf("__");
+      if (sep < 0) {
+        named.add(rest);
+      } else if (onlyFields != null) {
+        named.add(opts.field(rest.substring(0, sep)).attname());
+      }
+    }
+    boolean restrict = onlyFields != null && (prefix.isEmpty() || !named.isEmpty());
     List<Field> out = new ArrayList<>();
-    for (Field f : model.concreteFields()) {
-      boolean loaded =
-          f.isPrimaryKey()
-              || (onlyFields != null
-                  ? onlyFields.contains(f.attname())
-                  : !deferredFields.contains(f.attname()));
+    for (Field f : opts.concreteFields()) {
+      boolean loaded;
+      if (f.isPrimaryKey()) {
+        loaded = true;
+      } else if (onlyFields != null) {
+        loaded = !restrict || named.contains(f.attname());
+      } else {
+        loaded = !named.contains(f.attname());
+      }
       if (loaded) {
         out.add(f);
       }
     }
     return out;
+  }
+
+  // ------------------------------------------------------------------ selectRelated
+
+  /**
+   * selectRelated(paths): follows these forward foreign keys and one-to-ones in the same SELECT.
+   * Each name is checked now, so a bad path is a FieldError before any SQL.
+   */
+  public void addSelectRelated(List<String> paths) {
+    for (String path : paths) {
+      List<String> names = PathResolver.split(path);
+      ModelMeta opts = model;
+      for (String name : names) {
+        Field f = opts.findField(name);
+        if (f == null || !f.isRelation() || f.relation().isManyToMany()) {
+          throw new FieldError(
+              (f != null && !f.isRelation()
+                      ? "Non-relational field given in select_related: "
+                      : "Invalid field name(s) given in select_related: ")
+                  + FieldError.quote(name)
+                  + (f != null && f.isRelation() ? " (many-to-many: use prefetchRelated)" : "")
+                  + " on "
+                  + opts.label()
+                  + ". Choices are: "
+                  + selectRelatedChoices(opts));
+        }
+        opts = f.relation().target();
+      }
+      selectRelated.add(String.join("__", names));
+    }
+    selectRelatedAll = false;
+  }
+
+  /** selectRelated(): every non-null forward foreign key, recursively (Django's depth limit). */
+  public void setSelectRelatedAll() {
+    selectRelated.clear();
+    selectRelatedAll = true;
+  }
+
+  /** Forgets selectRelated (count and exists subqueries do not need the related columns). */
+  public void clearSelectRelated() {
+    selectRelated.clear();
+    selectRelatedAll = false;
+  }
+
+  public boolean hasSelectRelated() {
+    return selectRelatedAll || !selectRelated.isEmpty();
+  }
+
+  static String selectRelatedChoices(ModelMeta opts) {
+    List<String> names = new ArrayList<>();
+    for (Field f : opts.concreteFields()) {
+      if (f.isRelation() && !f.relation().isManyToMany()) {
+        names.add(f.name());
+      }
+    }
+    return names.isEmpty() ? "(none)" : String.join(", ", names);
   }
 
   /** values(): select these paths, keyed by the given names. */

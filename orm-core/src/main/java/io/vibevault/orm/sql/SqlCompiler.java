@@ -57,6 +57,7 @@ public final class SqlCompiler implements Compiler {
     query.baseAlias();
     List<Fragment> select = new ArrayList<>();
     List<SelectColumn> columns = new ArrayList<>();
+    List<RelatedSelect> related = List.of();
     if (query.valuesSelect != null) {
       for (Query.SelectItem item : query.valuesSelect) {
         select.add(compile(item.expression()));
@@ -79,6 +80,7 @@ public final class SqlCompiler implements Compiler {
             select.add(Fragment.format("%s AS " + quote(name), compile(e)));
             columns.add(new SelectColumn(name, e.outputField(), e.outputKind(), true));
           });
+      related = RelatedSelections.add(query, this, select);
     }
     List<OrderBy> ordering = Ordering.resolve(query);
     Fragment where = whereSql();
@@ -128,7 +130,7 @@ public final class SqlCompiler implements Compiler {
     if (query.selectForUpdate) {
       sql.append(lockClause());
     }
-    return new CompiledSelect(sql.toString(), params, columns);
+    return new CompiledSelect(sql.toString(), params, columns, related);
   }
 
   private void appendLimit(StringBuilder sql, List<Object> params) {
@@ -189,6 +191,7 @@ public final class SqlCompiler implements Compiler {
       Query inner = query.copy();
       inner.ordering = new ArrayList<>();
       inner.defaultOrdering = false;
+      inner.clearSelectRelated();
       CompiledSelect s = new SqlCompiler(inner, ops, features).compileSelect();
       return new Fragment("SELECT COUNT(*) FROM (" + s.sql() + ") subquery", s.params());
     }
@@ -209,6 +212,7 @@ public final class SqlCompiler implements Compiler {
       Query inner = query.copy();
       inner.ordering = new ArrayList<>();
       inner.defaultOrdering = false;
+      inner.clearSelectRelated();
       CompiledSelect s = new SqlCompiler(inner, ops, features).compileSelect();
       Fragment limit = ops.limitOffset(1L, 0);
       List<Object> params = new ArrayList<>(s.params());

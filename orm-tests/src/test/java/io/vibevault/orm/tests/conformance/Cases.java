@@ -390,7 +390,48 @@ public final class Cases {
   }
 
   private void selectRelated() {
-    todo("selectRelated()", "SR001", "SR002", "SR003", "SR004");
+    read(
+        "SR001",
+        () -> {
+          List<Object> out = new ArrayList<>();
+          for (Memory m :
+              Memory.objects
+                  .selectRelated("user")
+                  .filter("userId__in", List.of(1, 10))
+                  .slice(0, 4)) {
+            out.add(list(m.id, m.user.get().username));
+          }
+          return out;
+        });
+    read(
+        "SR002",
+        () -> {
+          List<Object> out = new ArrayList<>();
+          for (Employee e :
+              Employee.objects
+                  .selectRelated("manager")
+                  .filter("id__in", List.of(1, 2, 6, 30))
+                  .orderBy("id")) {
+            Employee manager = e.manager.get();
+            out.add(list(e.id, e.name, manager == null ? null : manager.name));
+          }
+          return out;
+        });
+    read(
+        "SR003",
+        () -> {
+          List<Object> out = new ArrayList<>();
+          for (Employee e :
+              Employee.objects
+                  .selectRelated("manager__manager")
+                  .filter("manager__manager__isnull", false)
+                  .orderBy("id")
+                  .slice(0, 5)) {
+            out.add(list(e.name, e.manager.get().manager.get().name));
+          }
+          return out;
+        });
+    todo("selectRelated() over a reverse one-to-one (user.profile)", "SR004");
   }
 
   private void prefetchRelated() {
