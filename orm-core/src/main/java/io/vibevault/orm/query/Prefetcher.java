@@ -402,7 +402,16 @@ public final class Prefetcher {
     }
     int limit = Database.connection(db).backend().features().maxQueryParams();
     int own = base.using(db).query().params().size();
-    int size = Math.max(1, limit - own - 1);
+    return split(values, limitPerQuery(limit, own));
+  }
+
+  /** How many IN values one query may bind next to {@code own} other parameters. */
+  static int limitPerQuery(int maxQueryParams, int own) {
+    return Math.max(1, maxQueryParams - own - 1);
+  }
+
+  /** {@code values} in consecutive pieces of at most {@code size}. */
+  static List<List<Object>> split(List<Object> values, int size) {
     List<List<Object>> out = new ArrayList<>();
     for (int i = 0; i < values.size(); i += size) {
       out.add(values.subList(i, Math.min(values.size(), i + size)));
