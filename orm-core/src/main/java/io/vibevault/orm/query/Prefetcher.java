@@ -69,15 +69,15 @@ public final class Prefetcher {
       }
     }
     Map<String, ModelMeta> seen = new LinkedHashMap<>();
-    Map<String, Prefetch> withQuerySet = new LinkedHashMap<>();
+    Map<String, Prefetch> earlier = new LinkedHashMap<>();
     for (Prefetch p : all) {
       plan(root, p, seen);
-      if (p.queryset() != null) {
-        Prefetch earlier = withQuerySet.put(p.prefetchTo(), p);
-        if (earlier != null && earlier != p) {
-          throw new ArgumentError(
-              "'" + p.prefetchTo() + "' lookup was already seen with a different queryset.");
-        }
+      Prefetch before = earlier.putIfAbsent(p.prefetchTo(), p);
+      if (before != null && p.queryset() != null && before.queryset() != p.queryset()) {
+        throw new ArgumentError(
+            "'"
+                + p.prefetchTo()
+                + "' lookup was already seen with a different queryset; put the Prefetch first.");
       }
     }
     return List.copyOf(all);
@@ -172,7 +172,13 @@ public final class Prefetcher {
     ReverseRelation r = meta.reverseRelation(name);
     if (r == null) {
       for (ReverseRelation candidate : meta.reverseRelations()) {
-        if (candidate.field().relation().relatedName().equals(name)) {
+        String relatedName = candidate.field().relation().relatedName();
+        String defaultAccessor =
+            candidate.field().model().modelName().toLowerCase(java.util.Locale.ROOT) + "_set";
+        if (relatedName.equals(name)
+            || (relatedName.isEmpty()
+                && candidate.isMultiValued()
+                && defaultAccessor.equals(name))) {
           r = candidate;
         }
       }
@@ -274,9 +280,9 @@ public final class Prefetcher {
     for (Model o : owners) {
       Object id = field.get(o);
       Model related = id == null ? null : byKey.get(normalise(targetField, id));
+      ModelInternals.setPrefetched(o, attr, related == null ? List.of() : List.of(related));
       if (toAttr) {
         ModelInternals.putAnnotation(o, attr, related);
-        ModelInternals.setPrefetched(o, attr, related == null ? List.of() : List.of(related));
       } else {
         ModelInternals.setRelatedLoaded(o, field, related);
       }

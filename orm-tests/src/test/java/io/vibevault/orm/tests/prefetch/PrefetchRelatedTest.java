@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.FieldError;
 import io.vibevault.orm.execution.CapturedQuery;
 import io.vibevault.orm.model.Model;
@@ -96,6 +97,45 @@ class PrefetchRelatedTest {
           assertThat(books.get(0).author.get().name).isEqualTo("ann");
           assertThat(books.get(2).author.get().name).isEqualTo("bob");
         });
+  }
+
+  @DbTest
+  void forwardResultsAreAlsoReadableByName() {
+    fixtures();
+    List<Book> books = Book.objects.prefetchRelated("author").list();
+    assertNoQueries(
+        () ->
+            assertThat(books.get(2).<Author>prefetched("author"))
+                .extracting(a -> a.name)
+                .containsExactly("bob"));
+  }
+
+  @DbTest
+  void prefetchArgumentsAreCheckedBeforeAnySql() {
+    List<CapturedQuery> sent =
+        Database.captureQueries(
+            () -> {
+              assertThatThrownBy(
+                      () ->
+                          Author.objects.prefetchRelated(Prefetch.of("books", Genre.objects.all())))
+                  .isInstanceOf(ArgumentError.class)
+                  .hasMessageContaining("Book");
+              assertThatThrownBy(
+                      () ->
+                          Author.objects.prefetchRelated(
+                              Prefetch.of("books", Book.objects.all(), "name")))
+                  .isInstanceOf(ArgumentError.class)
+                  .hasMessageContaining("conflicts");
+              assertThatThrownBy(() -> Prefetch.of("books", Book.objects.all().slice(0, 2)))
+                  .isInstanceOf(ArgumentError.class);
+              assertThatThrownBy(
+                      () ->
+                          Author.objects.prefetchRelated(
+                              "books", Prefetch.of("books", Book.objects.filter("pages", 1))))
+                  .isInstanceOf(ArgumentError.class)
+                  .hasMessageContaining("already seen");
+            });
+    assertThat(sent).isEmpty();
   }
 
   @DbTest
