@@ -1,6 +1,7 @@
 package io.vibevault.orm.query;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.backend.Features;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.FieldError;
 import io.vibevault.orm.model.Field;
@@ -400,15 +401,20 @@ public final class Prefetcher {
 
   /**
    * The IN list split so that each query stays under the backend's bind-parameter limit, counting
-   * the parameters the level's own QuerySet already binds.
+   * the parameters the level's own QuerySet already binds (one piece where the list is bound as
+   * one array).
    */
   static List<List<Object>> chunks(List<Object> values, QuerySet<? extends Model> base, String db) {
     if (values.isEmpty()) {
       return List.of();
     }
-    int limit = Database.connection(db).backend().features().maxQueryParams();
+    Features features = Database.connection(db).backend().features();
+    if (features.supportsArrayParameters()) {
+      // The whole list is one array parameter (PostgreSQL's = ANY(?)): no limit to stay under.
+      return List.of(values);
+    }
     int own = base.using(db).query().params().size();
-    return split(values, limitPerQuery(limit, own));
+    return split(values, limitPerQuery(features.maxQueryParams(), own));
   }
 
   /** How many IN values one query may bind next to {@code own} other parameters. */
