@@ -401,8 +401,8 @@ public final class Prefetcher {
 
   /**
    * The IN list split so that each query stays under the backend's bind-parameter limit, counting
-   * the parameters the level's own QuerySet already binds (one piece where the list is bound as
-   * one array).
+   * the parameters the level's own QuerySet already binds (one piece where the list is bound as one
+   * array).
    */
   static List<List<Object>> chunks(List<Object> values, QuerySet<? extends Model> base, String db) {
     if (values.isEmpty()) {

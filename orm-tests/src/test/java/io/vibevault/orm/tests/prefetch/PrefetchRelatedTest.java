@@ -14,9 +14,11 @@ import io.vibevault.orm.query.Prefetch;
 import io.vibevault.orm.query.ResultIterator;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /** prefetchRelated: one query per level, results read without queries. */
 @DatabaseTest(models = {Author.class, Genre.class, Book.class, Bio.class})
@@ -337,6 +339,30 @@ class PrefetchRelatedTest {
         assertNumQueries(
             1, () -> Author.objects.prefetchRelated("books").prefetchRelated((Object) null).list());
     assertThat(authors.get(0).isPrefetched("books")).isFalse();
+  }
+
+  /**
+   * Past the bind-parameter limit the IN list is split: exercised where the limit is reachable in a
+   * test (MariaDB, 65,535); SQLite's 250,000 is too many rows to insert here and PostgreSQL binds
+   * one array.
+   */
+  @DbTest
+  void inListsPastTheParameterLimitAreSplit(TestDatabase db) {
+    Assumptions.assumeTrue(
+        !db.features().supportsArrayParameters() && db.features().maxQueryParams() <= 70_000);
+    int owners = db.features().maxQueryParams() + 10;
+    List<Author> many = new ArrayList<>();
+    for (int i = 0; i < owners; i++) {
+      Author a = new Author();
+      a.name = "a" + i;
+      many.add(a);
+    }
+    Author.objects.bulkCreate(many);
+    Book.objects.create("author", many.get(owners - 1), "title", "Last", "pages", 1);
+    List<Author> authors =
+        assertNumQueries(3, () -> Author.objects.prefetchRelated("books").list());
+    assertThat(authors).hasSize(owners);
+    assertThat(titles(authors.get(owners - 1).prefetched("books"))).containsExactly("Last");
   }
 
   @DbTest
