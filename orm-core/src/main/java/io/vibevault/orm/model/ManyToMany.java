@@ -13,6 +13,9 @@ import java.util.List;
  * <pre>{@code
  * memory.tags.add(work, travel);
  * List<Tag> tags = memory.tags.all().list();
+ *
+ * // After Memory.objects.prefetchRelated("tags"): all() / list() answer without a query.
+ * List<Tag> prefetched = memory.tags.list();
  * }</pre>
  *
  * @param <T> the target model

@@ -4,6 +4,7 @@ import io.vibevault.orm.Database;
 import io.vibevault.orm.backend.Features;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.exception.NotSupportedError;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelInternals;
@@ -101,6 +102,14 @@ public final class Prefetcher {
               "'" + p.path() + "' does not resolve to a relation: it names a toAttr result");
         }
         throw invalid(meta, names[i], p.path(), seen, prefix);
+      }
+      if (hop != null
+          && hop.kind() == Kind.FORWARD_MANY_TO_MANY
+          && hop.field().relation().isHidden()) {
+        throw new NotSupportedError(
+            "prefetchRelated() of '"
+                + names[i]
+                + "' needs its reverse side: the many-to-many field has relatedName '+'");
       }
       if (last) {
         if (p.queryset() != null && p.queryset().meta() != hop.target()) {
