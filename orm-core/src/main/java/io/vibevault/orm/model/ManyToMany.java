@@ -1,6 +1,7 @@
 package io.vibevault.orm.model;
 
 import io.vibevault.orm.query.ModelOperations;
+import io.vibevault.orm.query.Prefetcher;
 import io.vibevault.orm.query.QuerySet;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.List;
  * <pre>{@code
  * memory.tags.add(work, travel);
  * List<Tag> tags = memory.tags.all().list();
+ *
+ * // After Memory.objects.prefetchRelated("tags"): all() / list() answer without a query.
+ * List<Tag> prefetched = memory.tags.list();
  * }</pre>
  *
  * @param <T> the target model
@@ -22,36 +26,62 @@ public final class ManyToMany<T extends Model> {
 
   public ManyToMany() {}
 
-  /** The related objects, as a lazy QuerySet. */
+  /**
+   * The related objects, as a lazy QuerySet. After {@code prefetchRelated("tags")} it is already
+   * evaluated: {@code list()}, iteration, {@code count()} and {@code exists()} answer from the
+   * prefetched rows without a query, while any further {@code filter()}, {@code orderBy()}, ...
+   * queries the database (Django's semantics).
+   */
   public QuerySet<T> all() {
-    return ModelOperations.<T>m2mQuerySet(requireOwner(), field);
+    Model o = requireOwner();
+    QuerySet<T> qs = ModelOperations.<T>m2mQuerySet(o, field);
+    List<? extends Model> cached = o.state().prefetched.get(field.name());
+    return cached == null ? qs : Prefetcher.cached(qs, cached);
+  }
+
+  /**
+   * The related objects as a list: the prefetched ones without a query, else {@code all().list()}.
+   */
+  public List<T> list() {
+    return all().list();
+  }
+
+  /** Whether {@code prefetchRelated} loaded this relation, so {@link #all()} needs no query. */
+  public boolean isPrefetched() {
+    return owner != null && owner.state().prefetched.containsKey(field.name());
+  }
+
+  private Model changing() {
+    Model o = requireOwner();
+    o.state().prefetched.remove(field.name());
+    return o;
   }
 
   /** Links the given objects (or primary keys); existing links are left alone. */
   @SafeVarargs
   public final void add(T... objects) {
-    ModelOperations.m2mAdd(requireOwner(), field, Arrays.asList((Object[]) objects));
+    ModelOperations.m2mAdd(changing(), field, Arrays.asList((Object[]) objects));
   }
 
   /** Links objects by primary key. */
   public void addIds(Object... ids) {
-    ModelOperations.m2mAdd(requireOwner(), field, Arrays.asList(ids));
+    ModelOperations.m2mAdd(changing(), field, Arrays.asList(ids));
   }
 
   /** Unlinks the given objects. */
   @SafeVarargs
   public final void remove(T... objects) {
-    ModelOperations.m2mRemove(requireOwner(), field, Arrays.asList((Object[]) objects));
+    ModelOperations.m2mRemove(changing(), field, Arrays.asList((Object[]) objects));
   }
 
   /** Unlinks every object. */
   public void clear() {
-    ModelOperations.m2mClear(requireOwner(), field);
+    ModelOperations.m2mClear(changing(), field);
   }
 
   /** Makes the links exactly the given objects. */
   public void set(List<T> objects) {
-    ModelOperations.m2mSet(requireOwner(), field, List.copyOf(objects));
+    ModelOperations.m2mSet(changing(), field, List.copyOf(objects));
   }
 
   void bind(Model owner, Field field) {

@@ -120,6 +120,41 @@ public abstract class Model {
     return Collections.unmodifiableMap(state.annotations);
   }
 
+  /**
+   * The objects {@code prefetchRelated} loaded for a relation of this object, by relation name
+   * ({@code "memories"}, {@code "tags"}) or by a {@link io.vibevault.orm.query.Prefetch} toAttr
+   * ({@code "photos"}); never queries. An IllegalArgumentException names what was prefetched when
+   * {@code name} was not.
+   *
+   * <pre>{@code
+   * for (User u : User.objects.prefetchRelated("memories")) {
+   *   List<Memory> memories = u.prefetched("memories");
+   * }
+   * }</pre>
+   */
+  @SuppressWarnings("unchecked")
+  public <M extends Model> List<M> prefetched(String name) {
+    List<? extends Model> list = state.prefetched.get(name);
+    if (list == null) {
+      throw new IllegalArgumentException(
+          "Nothing prefetched as '"
+              + name
+              + "' on this "
+              + getClass().getSimpleName()
+              + "; prefetched: "
+              + state.prefetched.keySet()
+              + " (use prefetchRelated(\""
+              + name
+              + "\"))");
+    }
+    return (List<M>) list;
+  }
+
+  /** Whether {@code prefetchRelated} loaded {@code name} for this object. */
+  public boolean isPrefetched(String name) {
+    return state.prefetched.containsKey(name);
+  }
+
   /** Whether this object has been saved to or loaded from a database. */
   public boolean isPersisted() {
     return !state.adding;
@@ -181,6 +216,9 @@ public abstract class Model {
     String db;
     final Set<String> deferred = new LinkedHashSet<>();
     final Map<String, Object> annotations = new LinkedHashMap<>();
+
+    /** Lists installed by prefetchRelated, by relation name or toAttr. */
+    final Map<String, List<? extends Model>> prefetched = new LinkedHashMap<>();
   }
 
   /** Used by the ORM's loaders: marks the object as loaded from {@code db}. */

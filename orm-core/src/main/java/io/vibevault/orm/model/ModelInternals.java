@@ -63,6 +63,24 @@ public final class ModelInternals {
     return ((Ref<?>) field.holder(instance)).cachedValue();
   }
 
+  /** Stores a prefetched list under a relation name or toAttr (see {@link Model#prefetched}). */
+  public static void setPrefetched(Model instance, String name, List<? extends Model> objects) {
+    instance.state().prefetched.put(name, objects);
+  }
+
+  /**
+   * The list prefetchRelated stored under {@code name} (a relation name, reverse ones included, or
+   * a toAttr), or null when nothing was prefetched: related managers answer from it.
+   */
+  public static List<? extends Model> prefetchedOrNull(Model instance, String name) {
+    return instance.state().prefetched.get(name);
+  }
+
+  /** Forgets a prefetched list (after the relation was changed). */
+  public static void clearPrefetched(Model instance, String name) {
+    instance.state().prefetched.remove(name);
+  }
+
   /** Creates an empty instance of a model class through its no-argument constructor. */
   public static Model newInstance(ModelMeta meta) {
     return meta.newInstance();

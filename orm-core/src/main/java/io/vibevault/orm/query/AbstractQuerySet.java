@@ -279,7 +279,17 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>> impl
   }
 
   private List<R> fetch() {
-    return QueryRunner.fetch(query, db(), this::reader);
+    List<R> rows = QueryRunner.fetch(query, db(), this::reader);
+    afterFetch(rows);
+    return rows;
+  }
+
+  /** Runs after the rows of {@link #list()} were read (model QuerySets prefetch here). */
+  void afterFetch(List<R> rows) {}
+
+  /** Sets the result as if evaluated (a prefetched relation's rows). */
+  final void primeCache(List<R> rows) {
+    cache = Collections.unmodifiableList(rows);
   }
 
   /**

@@ -69,6 +69,11 @@ public class Manager<T extends Model> {
     return getQuerySet().exclude(lookups);
   }
 
+  /** {@link QuerySet#prefetchRelated} on {@link #getQuerySet()}. */
+  public QuerySet<T> prefetchRelated(Object... lookups) {
+    return getQuerySet().prefetchRelated(lookups);
+  }
+
   public T get(Object... conditions) {
     return getQuerySet().get(conditions);
   }

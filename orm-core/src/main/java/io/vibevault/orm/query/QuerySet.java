@@ -53,6 +53,9 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   /** Made by the public constructor: the root of a model's queries, usable as its manager. */
   private final boolean root;
 
+  /** The prefetchRelated lookups, run after each evaluation. */
+  private List<Prefetch> prefetches = List.of();
+
   /**
    * A QuerySet over every row of {@code model}. It may serve as the model's manager (a static
    * field): it never caches rows, while every QuerySet derived from it does.
@@ -68,6 +71,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     super(source.meta, source.query.copy(), source.alias);
     this.model = source.model;
     this.root = false;
+    this.prefetches = source.prefetches;
   }
 
   QuerySet(Class<T> model, ModelMeta meta, Query query, String alias) {
@@ -90,7 +94,9 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   @SuppressWarnings("unchecked")
   QuerySet<T> copyWith(Query q) {
     if (getClass() == QuerySet.class) {
-      return new QuerySet<>(model, meta, q, alias);
+      QuerySet<T> copy = new QuerySet<>(model, meta, q, alias);
+      copy.prefetches = prefetches;
+      return copy;
     }
     MethodHandle ctor = COPY_CONSTRUCTORS.computeIfAbsent(getClass(), QuerySet::copyConstructor);
     try {
@@ -122,6 +128,53 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   RowReader<T> reader(CompiledSelect select, Backend backend, String db) {
     RowReader<Model> r = Hydrator.models(meta, select, backend.operations(), db);
     return rs -> model.cast(r.read(rs));
+  }
+
+  // ------------------------------------------------------------------ prefetchRelated
+
+  /**
+   * After the rows are read, loads the named relations of all of them with one more query per level
+   * (Django's {@code prefetch_related}): forward and reverse foreign keys and one-to-ones,
+   * many-to-many both ways, nested paths ({@code "memories__tags"}) and {@link Prefetch} objects
+   * with a custom QuerySet and toAttr. Read the results with {@code memory.tags.all()} / {@code
+   * memory.user.get()} (no query) or {@code user.prefetched("memories")}. Unknown names are a
+   * FieldError here, before any SQL. {@code prefetchRelated((Object) null)} clears the lookups.
+   *
+   * <pre>{@code
+   * for (User u : User.objects.prefetchRelated("memories__tags")) {
+   *   for (Memory m : u.<Memory>prefetched("memories")) {
+   *     m.tags.list();   // no query
+   *   }
+   * }
+   * }</pre>
+   */
+  public QuerySet<T> prefetchRelated(Object... lookups) {
+    List<Prefetch> next =
+        lookups.length == 1 && lookups[0] == null
+            ? List.of()
+            : Prefetcher.add(meta, prefetches, lookups);
+    QuerySet<T> copy = chain(q -> {});
+    copy.prefetches = next;
+    return copy;
+  }
+
+  @Override
+  void afterFetch(List<T> rows) {
+    if (!prefetches.isEmpty()) {
+      Prefetcher.prefetch(rows, prefetches, db());
+    }
+  }
+
+  /** As {@link AbstractQuerySet#iterator(int)}; prefetchRelated runs once per chunk of rows. */
+  @Override
+  public ResultIterator<T> iterator(int chunkSize) {
+    ResultIterator<T> rows = super.iterator(chunkSize);
+    if (prefetches.isEmpty()) {
+      return rows;
+    }
+    List<Prefetch> lookups = prefetches;
+    String db = db();
+    return Prefetcher.perChunk(rows, chunkSize, chunk -> Prefetcher.prefetch(chunk, lookups, db));
   }
 
   // ------------------------------------------------------------------ single objects

@@ -6,6 +6,7 @@ import io.vibevault.orm.execution.Cursor;
 import io.vibevault.orm.expr.F;
 import io.vibevault.orm.model.Model;
 import io.vibevault.orm.query.DeleteResult;
+import io.vibevault.orm.query.Prefetch;
 import io.vibevault.orm.query.Q;
 import io.vibevault.orm.tests.conformance.models.Account;
 import io.vibevault.orm.tests.conformance.models.Employee;
@@ -435,8 +436,71 @@ public final class Cases {
   }
 
   private void prefetchRelated() {
-    todo("prefetchRelated() and reverse related managers", "PR001", "PR002", "PR003");
-    todo("prefetchRelated() and reverse related managers", "PR004", "PR005");
+    // u.memories.all() after prefetch_related('memories') reads user.prefetched("memories").
+    read(
+        "PR001",
+        () -> {
+          List<Object> out = new ArrayList<>();
+          for (User u :
+              User.objects.prefetchRelated("memories").filter("id__lte", 3).orderBy("id")) {
+            List<Object> ids = new ArrayList<>();
+            for (Memory m : u.<Memory>prefetched("memories")) {
+              ids.add(m.id);
+            }
+            out.add(list(u.username, ids));
+          }
+          return out;
+        });
+    read(
+        "PR002",
+        () -> {
+          List<Object> out = new ArrayList<>();
+          for (Memory m : Memory.objects.prefetchRelated("tags").filter("userId", 1)) {
+            List<String> names = new ArrayList<>();
+            for (Tag t : m.tags.all()) {
+              names.add(t.name);
+            }
+            out.add(list(m.id, sortedStrings(names)));
+          }
+          return out;
+        });
+    read(
+        "PR003",
+        () ->
+            User.objects
+                .filter("id__in", List.of(1, 10))
+                .orderBy("id")
+                .prefetchRelated(
+                    Prefetch.of(
+                        "memories",
+                        Memory.objects
+                            .filter("mediaType", "photo")
+                            .orderBy("-likeCount", "id")
+                            .only("id", "likeCount", "user"),
+                        "photos")));
+    read(
+        "PR004",
+        () -> {
+          List<Object> out = new ArrayList<>();
+          for (User u :
+              User.objects
+                  .prefetchRelated("memories__tags")
+                  .filter("id__in", List.of(1, 2))
+                  .orderBy("id")) {
+            List<Object> memories = new ArrayList<>();
+            List<Memory> all = u.prefetched("memories");
+            for (Memory m : all.subList(0, Math.min(2, all.size()))) {
+              List<String> names = new ArrayList<>();
+              for (Tag t : m.tags.all()) {
+                names.add(t.name);
+              }
+              memories.add(list(m.id, sortedStrings(names)));
+            }
+            out.add(list(u.id, memories));
+          }
+          return out;
+        });
+    todo("reverse related managers (user.memories.count())", "PR005");
   }
 
   // ------------------------------------------------------------------ relations

@@ -1,0 +1,497 @@
+package io.vibevault.orm.query;
+
+import io.vibevault.orm.Database;
+import io.vibevault.orm.backend.Features;
+import io.vibevault.orm.exception.ArgumentError;
+import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.exception.NotSupportedError;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.ModelInternals;
+import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.model.ReverseRelation;
+import io.vibevault.orm.sql.Filter;
+import io.vibevault.orm.sql.Query;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Runs {@link QuerySet#prefetchRelated} lookups: after the main query, one query per level (more
+ * only when an IN list exceeds the backend's bind-parameter limit), the results installed on the
+ * instances. ORM internals; the API is {@code prefetchRelated}, {@link Prefetch}, {@code
+ * Model.prefetched(name)} and the many-to-many holder's {@code all()}.
+ */
+public final class Prefetcher {
+  /** The key of the owner id selected alongside a many-to-many prefetch. */
+  static final String OWNER_KEY = "_prefetch_related_val";
+
+  private Prefetcher() {}
+
+  /** How one level is reached from its owners. */
+  private enum Kind {
+    FORWARD_SINGLE,
+    FORWARD_MANY_TO_MANY,
+    REVERSE_FOREIGN_KEY,
+    REVERSE_ONE_TO_ONE,
+    REVERSE_MANY_TO_MANY
+  }
+
+  /** One relation hop: its kind, the relation field (on either side) and the model reached. */
+  private record Hop(Kind kind, Field field, ModelMeta target) {
+    boolean singleValued() {
+      return kind == Kind.FORWARD_SINGLE || kind == Kind.REVERSE_ONE_TO_ONE;
+    }
+  }
+
+  // ------------------------------------------------------------------ validation
+
+  /**
+   * The lookups as Prefetch objects, appended to {@code existing}, each checked against the model
+   * before any SQL: a FieldError names the valid relations of the model where a name failed.
+   */
+  static List<Prefetch> add(ModelMeta root, List<Prefetch> existing, Object[] lookups) {
+    List<Prefetch> all = new ArrayList<>(existing);
+    for (Object lookup : lookups) {
+      if (lookup instanceof String s) {
+        all.add(Prefetch.of(s));
+      } else if (lookup instanceof Prefetch p) {
+        all.add(p);
+      } else {
+        throw new ArgumentError(
+            "prefetchRelated() takes lookup strings and Prefetch objects; got "
+                + (lookup == null ? "null" : lookup.getClass().getSimpleName()));
+      }
+    }
+    Map<String, ModelMeta> seen = new LinkedHashMap<>();
+    Map<String, Prefetch> earlier = new LinkedHashMap<>();
+    for (Prefetch p : all) {
+      plan(root, p, seen);
+      Prefetch before = earlier.putIfAbsent(p.prefetchTo(), p);
+      if (before != null && p.queryset() != null && before.queryset() != p.queryset()) {
+        throw new ArgumentError(
+            "'"
+                + p.prefetchTo()
+                + "' lookup was already seen with a different queryset; put the Prefetch first.");
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** Resolves every level of {@code p}; {@code seen} maps stored paths to their models. */
+  private static List<Hop> plan(ModelMeta root, Prefetch p, Map<String, ModelMeta> seen) {
+    String[] names = p.path().split("__", -1);
+    List<Hop> hops = new ArrayList<>();
+    ModelMeta meta = root;
+    String prefix = "";
+    for (int i = 0; i < names.length; i++) {
+      boolean last = i == names.length - 1;
+      String path = prefix.isEmpty() ? names[i] : prefix + "__" + names[i];
+      Hop hop = resolveOrNull(meta, names[i]);
+      ModelMeta known = seen.get(path);
+      if (hop == null && (last || known == null)) {
+        if (known != null) {
+          throw new ArgumentError(
+              "'" + p.path() + "' does not resolve to a relation: it names a toAttr result");
+        }
+        throw invalid(meta, names[i], p.path(), seen, prefix);
+      }
+      if (hop != null
+          && hop.kind() == Kind.FORWARD_MANY_TO_MANY
+          && hop.field().relation().isHidden()) {
+        throw new NotSupportedError(
+            "prefetchRelated() of '"
+                + names[i]
+                + "' needs its reverse side: the many-to-many field has relatedName '+'");
+      }
+      if (last) {
+        if (p.queryset() != null && p.queryset().meta() != hop.target()) {
+          throw new ArgumentError(
+              "Prefetch querysets must be over "
+                  + hop.target().modelName()
+                  + " for '"
+                  + p.path()
+                  + "', got "
+                  + p.queryset().meta().modelName());
+        }
+        if (p.toAttr() != null
+            && (meta.findField(p.toAttr()) != null || meta.reverseRelation(p.toAttr()) != null)) {
+          throw new ArgumentError(
+              "toAttr="
+                  + p.toAttr()
+                  + " conflicts with a field on the "
+                  + meta.modelName()
+                  + " model.");
+        }
+        seen.putIfAbsent(p.prefetchTo(), hop.target());
+      } else if (hop != null) {
+        seen.putIfAbsent(path, hop.target());
+      }
+      hops.add(hop);
+      meta = hop != null ? hop.target() : known;
+      prefix = last ? p.prefetchTo() : path;
+    }
+    return hops;
+  }
+
+  private static FieldError invalid(
+      ModelMeta meta, String name, String path, Map<String, ModelMeta> seen, String prefix) {
+    Set<String> valid = new TreeSet<>();
+    for (Field f : meta.fields()) {
+      if (f.isRelation()) {
+        valid.add(f.name());
+      }
+    }
+    for (ReverseRelation r : meta.reverseRelations()) {
+      valid.add(r.name());
+    }
+    for (Map.Entry<String, ModelMeta> e : seen.entrySet()) {
+      String k = e.getKey();
+      String parent = k.contains("__") ? k.substring(0, k.lastIndexOf("__")) : "";
+      if (parent.equals(prefix)) {
+        valid.add(k.substring(k.lastIndexOf("__") < 0 ? 0 : k.lastIndexOf("__") + 2));
+      }
+    }
+    return new FieldError(
+        "Cannot find "
+            + FieldError.quote(name)
+            + " on "
+            + meta.modelName()
+            + " object, "
+            + FieldError.quote(path)
+            + " is an invalid parameter to prefetchRelated(); choices are: "
+            + String.join(", ", valid));
+  }
+
+  /** The hop for a relation name on {@code meta}: a relation field or a reverse name, or null. */
+  private static Hop resolveOrNull(ModelMeta meta, String name) {
+    Field f = meta.findField(name);
+    if (f != null && f.isRelation() && f.name().equals(name)) {
+      if (f.relation().isManyToMany()) {
+        return new Hop(Kind.FORWARD_MANY_TO_MANY, f, f.relation().target());
+      }
+      return new Hop(Kind.FORWARD_SINGLE, f, f.relation().target());
+    }
+    ReverseRelation r = meta.reverseRelation(name);
+    if (r == null) {
+      for (ReverseRelation candidate : meta.reverseRelations()) {
+        String relatedName = candidate.field().relation().relatedName();
+        String defaultAccessor =
+            candidate.field().model().modelName().toLowerCase(java.util.Locale.ROOT) + "_set";
+        if (relatedName.equals(name)
+            || (relatedName.isEmpty()
+                && candidate.isMultiValued()
+                && defaultAccessor.equals(name))) {
+          r = candidate;
+        }
+      }
+    }
+    if (r == null) {
+      return null;
+    }
+    Field rf = r.field();
+    Kind kind =
+        rf.relation().isManyToMany()
+            ? Kind.REVERSE_MANY_TO_MANY
+            : rf.relation().isOneToOne() ? Kind.REVERSE_ONE_TO_ONE : Kind.REVERSE_FOREIGN_KEY;
+    return new Hop(kind, rf, rf.model());
+  }
+
+  // ------------------------------------------------------------------ execution
+
+  /** Runs every lookup for {@code roots} (rows of one model), level by level. */
+  static void prefetch(List<? extends Model> roots, List<Prefetch> lookups, String db) {
+    if (roots.isEmpty() || lookups.isEmpty()) {
+      return;
+    }
+    ModelMeta rootMeta = roots.get(0).meta();
+    Map<String, List<Model>> done = new LinkedHashMap<>();
+    Map<String, ModelMeta> seen = new LinkedHashMap<>();
+    for (Prefetch p : lookups) {
+      List<Hop> hops = plan(rootMeta, p, seen);
+      String[] names = p.path().split("__", -1);
+      List<Model> current = new ArrayList<>(roots);
+      String prefix = "";
+      for (int i = 0; i < names.length; i++) {
+        boolean last = i == names.length - 1;
+        String path = prefix.isEmpty() ? names[i] : prefix + "__" + names[i];
+        String storedAt = last ? p.prefetchTo() : path;
+        List<Model> level = done.get(storedAt);
+        if (level == null) {
+          String attr = last && p.toAttr() != null ? p.toAttr() : names[i];
+          QuerySet<? extends Model> qs = last ? p.queryset() : null;
+          level = fetchLevel(current, hops.get(i), qs, attr, last && p.toAttr() != null, db);
+          done.put(storedAt, level);
+        }
+        current = level;
+        prefix = storedAt;
+      }
+    }
+  }
+
+  /** Loads one level for {@code owners}, installs it and returns the objects loaded. */
+  private static List<Model> fetchLevel(
+      List<Model> owners,
+      Hop hop,
+      QuerySet<? extends Model> custom,
+      String attr,
+      boolean toAttr,
+      String db) {
+    if (owners.isEmpty()) {
+      return List.of();
+    }
+    String alias = custom != null && custom.alias != null ? custom.alias : db;
+    QuerySet<? extends Model> base =
+        custom != null
+            ? custom
+            : new QuerySet<>(
+                hop.target().modelClass(), hop.target(), new Query(hop.target()), alias);
+    return switch (hop.kind()) {
+      case FORWARD_SINGLE -> forward(owners, hop, base, attr, toAttr, alias);
+      case REVERSE_FOREIGN_KEY, REVERSE_ONE_TO_ONE ->
+          reverse(owners, hop, base, attr, toAttr, alias);
+      case FORWARD_MANY_TO_MANY ->
+          manyToMany(
+              owners, hop, base, hop.field().relation().relatedQueryName(), attr, toAttr, alias);
+      case REVERSE_MANY_TO_MANY ->
+          manyToMany(owners, hop, base, hop.field().name(), attr, toAttr, alias);
+    };
+  }
+
+  private static List<Model> forward(
+      List<Model> owners,
+      Hop hop,
+      QuerySet<? extends Model> base,
+      String attr,
+      boolean toAttr,
+      String db) {
+    Field field = hop.field();
+    Field targetField = field.relation().targetField();
+    Set<Object> ids = new LinkedHashSet<>();
+    for (Model o : owners) {
+      Object id = field.get(o);
+      if (id != null) {
+        ids.add(normalise(targetField, id));
+      }
+    }
+    Map<Object, Model> byKey = new LinkedHashMap<>();
+    for (List<Object> chunk : chunks(new ArrayList<>(ids), base, db)) {
+      for (Model m : base.filter(targetField.name() + "__in", chunk).using(db).list()) {
+        byKey.put(normalise(targetField, targetField.get(m)), m);
+      }
+    }
+    for (Model o : owners) {
+      Object id = field.get(o);
+      Model related = id == null ? null : byKey.get(normalise(targetField, id));
+      ModelInternals.setPrefetched(o, attr, related == null ? List.of() : List.of(related));
+      if (toAttr) {
+        ModelInternals.putAnnotation(o, attr, related);
+      } else {
+        ModelInternals.setRelatedLoaded(o, field, related);
+      }
+    }
+    return new ArrayList<>(byKey.values());
+  }
+
+  private static List<Model> reverse(
+      List<Model> owners,
+      Hop hop,
+      QuerySet<? extends Model> base,
+      String attr,
+      boolean toAttr,
+      String db) {
+    Field field = hop.field();
+    Field ownerKey = field.relation().targetField();
+    Set<Object> keys = new LinkedHashSet<>();
+    for (Model o : owners) {
+      Object k = ownerKey.get(o);
+      if (k != null) {
+        keys.add(normalise(ownerKey, k));
+      }
+    }
+    List<Model> loaded = new ArrayList<>();
+    Map<Object, List<Model>> groups = new LinkedHashMap<>();
+    for (List<Object> chunk : chunks(new ArrayList<>(keys), base, db)) {
+      for (Model m : base.filter(field.name() + "__in", chunk).using(db).list()) {
+        loaded.add(m);
+        Object k = field.get(m);
+        groups.computeIfAbsent(normalise(ownerKey, k), x -> new ArrayList<>()).add(m);
+      }
+    }
+    for (Model o : owners) {
+      Object k = ownerKey.get(o);
+      List<Model> mine =
+          k == null ? List.of() : groups.getOrDefault(normalise(ownerKey, k), List.of());
+      for (Model child : mine) {
+        ModelInternals.setRelatedLoaded(child, field, o);
+      }
+      install(o, hop, attr, toAttr, mine);
+    }
+    return loaded;
+  }
+
+  private static List<Model> manyToMany(
+      List<Model> owners,
+      Hop hop,
+      QuerySet<? extends Model> base,
+      String ownerPath,
+      String attr,
+      boolean toAttr,
+      String db) {
+    ModelMeta target = hop.target();
+    Field ownerPk = owners.get(0).meta().pk();
+    Set<Object> keys = new LinkedHashSet<>();
+    for (Model o : owners) {
+      if (o.pk() != null) {
+        keys.add(normalise(ownerPk, o.pk()));
+      }
+    }
+    List<Field> loadedFields = base.query.loadedFields();
+    List<String> deferred = new ArrayList<>();
+    for (Field f : target.concreteFields()) {
+      if (!loadedFields.contains(f)) {
+        deferred.add(f.attname());
+      }
+    }
+    List<String> valueKeys = new ArrayList<>();
+    for (Field f : loadedFields) {
+      valueKeys.add(f.attname());
+    }
+    List<String> paths = new ArrayList<>(valueKeys);
+    valueKeys.add(OWNER_KEY);
+    paths.add(ownerPath);
+    List<Model> loaded = new ArrayList<>();
+    Map<Object, List<Model>> groups = new LinkedHashMap<>();
+    for (List<Object> chunk : chunks(new ArrayList<>(keys), base, db)) {
+      Query q = base.query.copy();
+      q.addFilter(new Filter.Leaf(ownerPath + "__in", chunk));
+      q.setValues(valueKeys, paths, Map.of());
+      List<Map<String, Object>> rows =
+          new ValuesQuerySet<Map<String, Object>>(target, q, db, ValuesQuerySet.Shape.MAP).list();
+      for (Map<String, Object> row : rows) {
+        Model m = ModelInternals.newInstance(target);
+        for (Field f : loadedFields) {
+          f.set(m, row.get(f.attname()));
+        }
+        ModelInternals.markLoaded(m, db, deferred);
+        loaded.add(m);
+        groups
+            .computeIfAbsent(normalise(ownerPk, row.get(OWNER_KEY)), x -> new ArrayList<>())
+            .add(m);
+      }
+    }
+    for (Model o : owners) {
+      List<Model> mine =
+          o.pk() == null ? List.of() : groups.getOrDefault(normalise(ownerPk, o.pk()), List.of());
+      install(o, hop, attr, toAttr, mine);
+    }
+    return loaded;
+  }
+
+  private static void install(Model owner, Hop hop, String attr, boolean toAttr, List<Model> rows) {
+    List<Model> list = Collections.unmodifiableList(new ArrayList<>(rows));
+    ModelInternals.setPrefetched(owner, attr, list);
+    if (toAttr) {
+      ModelInternals.putAnnotation(
+          owner, attr, hop.singleValued() ? (list.isEmpty() ? null : list.get(0)) : list);
+    }
+  }
+
+  private static Object normalise(Field field, Object value) {
+    return value == null ? null : field.fromNeutral(field.toNeutral(value));
+  }
+
+  /**
+   * The IN list split so that each query stays under the backend's bind-parameter limit, counting
+   * the parameters the level's own QuerySet already binds (one piece where the list is bound as one
+   * array).
+   */
+  static List<List<Object>> chunks(List<Object> values, QuerySet<? extends Model> base, String db) {
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    Features features = Database.connection(db).backend().features();
+    if (features.supportsArrayParameters()) {
+      // The whole list is one array parameter (PostgreSQL's = ANY(?)): no limit to stay under.
+      return List.of(values);
+    }
+    int own = base.using(db).query().params().size();
+    return split(values, limitPerQuery(features.maxQueryParams(), own));
+  }
+
+  /** How many IN values one query may bind next to {@code own} other parameters. */
+  static int limitPerQuery(int maxQueryParams, int own) {
+    return Math.max(1, maxQueryParams - own - 1);
+  }
+
+  /** {@code values} in consecutive pieces of at most {@code size}. */
+  static List<List<Object>> split(List<Object> values, int size) {
+    List<List<Object>> out = new ArrayList<>();
+    for (int i = 0; i < values.size(); i += size) {
+      out.add(values.subList(i, Math.min(values.size(), i + size)));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** A copy of {@code qs} whose result is already {@code rows} ({@code memory.tags.all()}). */
+  public static <T extends Model> QuerySet<T> cached(QuerySet<T> qs, List<? extends Model> rows) {
+    QuerySet<T> copy = qs.all();
+    List<T> typed = new ArrayList<>();
+    for (Model m : rows) {
+      typed.add(copy.model().cast(m));
+    }
+    copy.primeCache(typed);
+    return copy;
+  }
+
+  /** Rows of {@code source} a chunk at a time, each chunk prefetched before it is yielded. */
+  static <T extends Model> ResultIterator<T> perChunk(
+      ResultIterator<T> source, int chunkSize, Consumer<List<T>> prefetch) {
+    return new ResultIterator<>() {
+      private final List<T> buffer = new ArrayList<>();
+      private int next;
+
+      private void fill() {
+        if (next < buffer.size()) {
+          return;
+        }
+        buffer.clear();
+        next = 0;
+        while (buffer.size() < chunkSize && source.hasNext()) {
+          buffer.add(source.next());
+        }
+        if (!buffer.isEmpty()) {
+          prefetch.accept(buffer);
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        fill();
+        return next < buffer.size();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return buffer.get(next++);
+      }
+
+      @Override
+      public void close() {
+        source.close();
+      }
+    };
+  }
+}
