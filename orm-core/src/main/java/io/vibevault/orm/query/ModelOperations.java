@@ -370,6 +370,19 @@ public final class ModelOperations {
         .get(field.relation().targetField().name(), id);
   }
 
+  // ------------------------------------------------------------------ reverse relations
+
+  /** {@link Model#related(Class, String)}. */
+  public static <R extends Model> RelatedManager<R> related(
+      Model owner, Class<R> model, String name) {
+    return RelatedManager.of(owner, model, name);
+  }
+
+  /** {@link Model#relatedOne(Class, String)}. */
+  public static <R extends Model> R relatedOne(Model owner, Class<R> model, String name) {
+    return RelatedManager.one(owner, model, name);
+  }
+
   // ------------------------------------------------------------------ many-to-many
 
   @SuppressWarnings("unchecked")
