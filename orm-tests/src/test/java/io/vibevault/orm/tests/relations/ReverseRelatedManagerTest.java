@@ -195,7 +195,7 @@ class ReverseRelatedManagerTest {
   }
 
   @DbTest
-  void updateAndDeleteWorkOnTheRelatedRowsOnly() {
+  void updateChangesOnlyTheRelatedRows() {
     Person ada = person("ada");
     Person bob = person("bob");
     note("a", ada);
