@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * The objects on the reverse side of a relation, seen from one saved instance (Django's related
  * manager): {@code user.memories} for {@code Memory.user}, {@code tag.memories} for {@code
  * Memory.tags}. Got from {@link Model#related(Class, String)}; the name is the reverse relation's
- * query name ({@code relatedName}, else the model name in lower case).
+ * query name ({@code relatedName}, else the model name in lower case), or Django's default accessor
+ * {@code <model>_set} when the relation has no {@code relatedName}.
  *
  * <p>Every {@link Manager} method works on the related rows only ({@code all}, {@code filter},
  * {@code exclude}, {@code count}, {@code exists}, {@code orderBy}, {@code values}, {@code update},
@@ -85,6 +86,9 @@ public final class RelatedManager<R extends Model> extends Manager<R> {
     ModelMeta.of(model); // registers the model, and so its reverse relations
     ModelMeta ownerMeta = owner.meta();
     ReverseRelation rel = ownerMeta.reverseRelation(name);
+    if (rel == null) {
+      rel = byDefaultAccessor(ownerMeta, name);
+    }
     if (rel == null || rel.relatedModel().modelClass() != model) {
       String problem =
           rel == null
@@ -126,6 +130,25 @@ public final class RelatedManager<R extends Model> extends Manager<R> {
               + " can be used: save it first");
     }
     return rel;
+  }
+
+  /**
+   * Django's default accessor of a many-valued reverse relation without {@code relatedName}: {@code
+   * note_set} for the query name {@code note}.
+   */
+  private static ReverseRelation byDefaultAccessor(ModelMeta ownerMeta, String name) {
+    if (!name.endsWith("_set")) {
+      return null;
+    }
+    for (ReverseRelation r : ownerMeta.reverseRelations()) {
+      String modelName = r.relatedModel().modelName().toLowerCase(java.util.Locale.ROOT);
+      if (r.isMultiValued()
+          && r.field().relation().relatedName().isEmpty()
+          && name.equals(modelName + "_set")) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private static Object ownerKey(Model owner, ReverseRelation rel) {
