@@ -1,9 +1,11 @@
 package io.vibevault.orm.model;
 
+import io.vibevault.orm.query.GetOrCreateResult;
 import io.vibevault.orm.query.ModelOperations;
 import io.vibevault.orm.query.QuerySet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The holder of a many-to-many relation on a saved object. Reads are QuerySets ({@link #all()});
@@ -36,6 +38,19 @@ public final class ManyToMany<T extends Model> {
   /** Links objects by primary key. */
   public void addIds(Object... ids) {
     ModelOperations.m2mAdd(requireOwner(), field, Arrays.asList(ids));
+  }
+
+  /** Creates a target object from field values and links it, in one transaction. */
+  public T create(Map<String, ?> values) {
+    return ModelOperations.m2mCreate(requireOwner(), field, values);
+  }
+
+  /**
+   * The linked object matching {@code lookup}, or a new one made from {@code lookup} and {@code
+   * defaults} and linked (as Django, the lookup runs over the linked objects only).
+   */
+  public GetOrCreateResult<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+    return ModelOperations.m2mGetOrCreate(requireOwner(), field, lookup, defaults);
   }
 
   /** Unlinks the given objects. */

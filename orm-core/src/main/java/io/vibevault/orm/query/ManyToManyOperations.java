@@ -149,6 +149,41 @@ final class ManyToManyOperations {
             });
   }
 
+  /** Creates an object of the other side and links it, in one transaction. */
+  static Model create(Model owner, Side side, java.util.Map<String, ?> values) {
+    side.requireAutoCreatedThrough("create");
+    ModelMeta other = side.other();
+    String db = db(owner);
+    return Transaction.using(db)
+        .call(
+            () -> {
+              Model created =
+                  new QuerySet<>(other.modelClass(), other, new Query(other), db).create(values);
+              add(owner, side, List.of(created));
+              return created;
+            });
+  }
+
+  /**
+   * The linked object matching {@code lookup}, or a new one linked to the owner (Django looks among
+   * the linked rows only).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static GetOrCreateResult<Model> getOrCreate(
+      Model owner, Side side, java.util.Map<String, ?> lookup, java.util.Map<String, ?> defaults) {
+    side.requireAutoCreatedThrough("getOrCreate");
+    return Transaction.using(db(owner))
+        .call(
+            () -> {
+              GetOrCreateResult<Model> got =
+                  (GetOrCreateResult) querySet(owner, side).getOrCreate(lookup, defaults);
+              if (got.created()) {
+                add(owner, side, List.of(got.object()));
+              }
+              return got;
+            });
+  }
+
   static void remove(Model owner, Field field, List<Object> objects) {
     remove(owner, Side.forward(field), objects);
   }

@@ -394,6 +394,19 @@ public final class ModelOperations {
     ManyToManyOperations.add(owner, field, objects);
   }
 
+  @SuppressWarnings("unchecked")
+  public static <T extends Model> T m2mCreate(Model owner, Field field, Map<String, ?> values) {
+    return (T) ManyToManyOperations.create(owner, ManyToManyOperations.Side.forward(field), values);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T extends Model> GetOrCreateResult<T> m2mGetOrCreate(
+      Model owner, Field field, Map<String, ?> lookup, Map<String, ?> defaults) {
+    return (GetOrCreateResult)
+        ManyToManyOperations.getOrCreate(
+            owner, ManyToManyOperations.Side.forward(field), lookup, defaults);
+  }
+
   public static void m2mRemove(Model owner, Field field, List<Object> objects) {
     ManyToManyOperations.remove(owner, field, objects);
   }

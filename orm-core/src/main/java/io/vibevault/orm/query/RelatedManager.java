@@ -214,14 +214,7 @@ public final class RelatedManager<R extends Model> extends Manager<R> {
   @Override
   public R create(Map<String, ?> values) {
     if (manyToMany()) {
-      side().requireAutoCreatedThrough("create");
-      return Transaction.using(db)
-          .call(
-              () -> {
-                R created = unfiltered().create(values);
-                ManyToManyOperations.add(owner, side(), List.of(created));
-                return created;
-              });
+      return model().cast(ManyToManyOperations.create(owner, side(), values));
     }
     return unfiltered().create(withOwner(values));
   }
@@ -239,16 +232,9 @@ public final class RelatedManager<R extends Model> extends Manager<R> {
   @Override
   public GetOrCreateResult<R> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
     if (manyToMany()) {
-      side().requireAutoCreatedThrough("getOrCreate");
-      return Transaction.using(db)
-          .call(
-              () -> {
-                GetOrCreateResult<R> got = getQuerySet().getOrCreate(lookup, defaults);
-                if (got.created()) {
-                  ManyToManyOperations.add(owner, side(), List.of(got.object()));
-                }
-                return got;
-              });
+      GetOrCreateResult<Model> got =
+          ManyToManyOperations.getOrCreate(owner, side(), lookup, defaults);
+      return new GetOrCreateResult<>(model().cast(got.object()), got.created());
     }
     return getQuerySet().getOrCreate(withOwner(lookup), defaults);
   }

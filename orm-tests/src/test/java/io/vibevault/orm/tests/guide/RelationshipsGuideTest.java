@@ -15,6 +15,7 @@ import io.vibevault.orm.query.RelatedManager;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -109,6 +110,11 @@ class RelationshipsGuideTest {
     assertThat(data.plans().tags.all().count()).isEqualTo(1);
     data.plans().tags.clear();
     assertThat(data.plans().tags.all().exists()).isFalse();
+    Tag created = data.plans().tags.create(Map.of("name", "new")); // created and linked
+    var got = data.plans().tags.getOrCreate(Map.of("name", "new"), Map.of());
+    assertThat(got.created()).isFalse();
+    assertThat(got.object()).isEqualTo(created);
+    assertThat(data.plans().tags.all().list()).containsExactly(created);
   }
 
   @Order(5)

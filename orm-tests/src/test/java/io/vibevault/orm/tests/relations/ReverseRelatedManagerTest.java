@@ -257,6 +257,25 @@ class ReverseRelatedManagerTest {
     assertThat(titles(notes.all().list())).containsExactly("made", "other");
   }
 
+  @DbTest
+  void forwardManyToManyCreateAndGetOrCreateLinkToo() {
+    Person ada = person("ada");
+    Note a = note("a", ada);
+    Label made = a.labels.create(Map.of("name", "made"));
+    assertThat(made.pk()).isNotNull();
+    assertThat(made.related(Note.class, "notes").all().list()).containsExactly(a);
+
+    Label other = Label.objects.create(Map.of("name", "other"));
+    GetOrCreateResult<Label> found = a.labels.getOrCreate(Map.of("name", "made"), Map.of());
+    assertThat(found.created()).isFalse();
+    assertThat(found.object().pk()).isEqualTo(made.pk());
+    GetOrCreateResult<Label> fresh = a.labels.getOrCreate(Map.of("name", "fresh"), Map.of());
+    assertThat(fresh.created()).isTrue();
+    assertThat(a.labels.all().orderBy("name").valuesList("name").flat().list())
+        .containsExactly("fresh", "made");
+    assertThat(other.related(Note.class, "notes").exists()).isFalse();
+  }
+
   // ------------------------------------------------------------------ one-to-one
 
   @DbTest
