@@ -90,7 +90,7 @@ final class ManyToManyOperations {
   static QuerySet<? extends Model> querySet(Model owner, Side side) {
     ModelMeta other = side.other();
     String db = db(owner);
-    QuerySet<? extends Model> qs = new QuerySet<>(other.modelClass(), other, new Query(other), db);
+    QuerySet<? extends Model> qs = DefaultManagers.querySet(other, db);
     if (side.reverse()) {
       return qs.filter(side.field().name(), owner.pk());
     }

@@ -195,14 +195,17 @@ public final class RelatedManager<R extends Model> extends Manager<R> {
     return new QuerySet<>(model(), meta, new Query(meta), db);
   }
 
-  /** The related rows, on the owner's database. */
+  /**
+   * The related rows, on the owner's database, starting from the related model's default manager
+   * (as Django does: a manager hiding soft-deleted rows hides them here too).
+   */
   @Override
   @SuppressWarnings("unchecked")
   public QuerySet<R> getQuerySet() {
     if (manyToMany()) {
       return (QuerySet<R>) ManyToManyOperations.querySet(owner, side());
     }
-    return unfiltered().filter(field().name(), owner);
+    return DefaultManagers.<R>querySet(ModelMeta.of(model()), db).filter(field().name(), owner);
   }
 
   // ------------------------------------------------------------------ creating
