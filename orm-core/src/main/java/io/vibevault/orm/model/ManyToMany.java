@@ -76,7 +76,7 @@ public final class ManyToMany<T extends Model> {
 
   private Model requireOwner() {
     if (owner == null || owner.pk() == null) {
-      throw new IllegalStateException(
+      throw new io.vibevault.orm.exception.ArgumentError(
           "Save the object before using its many-to-many relation (it needs a primary key)");
     }
     return owner;

@@ -326,6 +326,10 @@ class ReverseRelatedManagerTest {
               .isInstanceOf(ArgumentError.class);
           assertThatThrownBy(() -> unsaved.relatedOne(Passport.class, "passport"))
               .isInstanceOf(ArgumentError.class);
+          Label work = new Label();
+          assertThatThrownBy(() -> new Note().labels.add(work))
+              .isInstanceOf(ArgumentError.class)
+              .hasMessageContaining("Save the object before using its many-to-many relation");
         });
   }
 }
