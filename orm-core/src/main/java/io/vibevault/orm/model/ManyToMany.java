@@ -1,10 +1,12 @@
 package io.vibevault.orm.model;
 
+import io.vibevault.orm.query.GetOrCreateResult;
 import io.vibevault.orm.query.ModelOperations;
 import io.vibevault.orm.query.Prefetcher;
 import io.vibevault.orm.query.QuerySet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The holder of a many-to-many relation on a saved object. Reads are QuerySets ({@link #all()});
@@ -68,6 +70,19 @@ public final class ManyToMany<T extends Model> {
     ModelOperations.m2mAdd(changing(), field, Arrays.asList(ids));
   }
 
+  /** Creates a target object from field values and links it, in one transaction. */
+  public T create(Map<String, ?> values) {
+    return ModelOperations.m2mCreate(requireOwner(), field, values);
+  }
+
+  /**
+   * The linked object matching {@code lookup}, or a new one made from {@code lookup} and {@code
+   * defaults} and linked (as Django, the lookup runs over the linked objects only).
+   */
+  public GetOrCreateResult<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) {
+    return ModelOperations.m2mGetOrCreate(requireOwner(), field, lookup, defaults);
+  }
+
   /** Unlinks the given objects. */
   @SafeVarargs
   public final void remove(T... objects) {
@@ -91,7 +106,7 @@ public final class ManyToMany<T extends Model> {
 
   private Model requireOwner() {
     if (owner == null || owner.pk() == null) {
-      throw new IllegalStateException(
+      throw new io.vibevault.orm.exception.ArgumentError(
           "Save the object before using its many-to-many relation (it needs a primary key)");
     }
     return owner;

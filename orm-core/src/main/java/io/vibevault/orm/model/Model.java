@@ -3,6 +3,7 @@ package io.vibevault.orm.model;
 import io.vibevault.orm.exception.ValidationError;
 import io.vibevault.orm.query.DeleteResult;
 import io.vibevault.orm.query.ModelOperations;
+import io.vibevault.orm.query.RelatedManager;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -78,6 +79,41 @@ public abstract class Model {
   /** Reloads every loaded field from the database, or only the named ones (also deferred ones). */
   public void refreshFromDb(String... fields) {
     ModelOperations.refreshFromDb(this, Arrays.asList(fields));
+  }
+
+  /**
+   * The objects on the reverse side {@code name} of a foreign key or many-to-many relation that
+   * {@code model} declares towards this one (Django's {@code user.memories}): a manager whose
+   * queries see only the related rows, and which links and unlinks objects. {@code name} is the
+   * reverse query name: the relation's {@code relatedName}, else the model name in lower case. This
+   * object must be saved.
+   *
+   * <pre>{@code
+   * user.related(Memory.class, "memories").filter("title__icontains", "trip").count();
+   * tag.related(Memory.class, "memories").add(memory);   // reverse of Memory.tags
+   * }</pre>
+   *
+   * @throws io.vibevault.orm.exception.FieldError for an unknown name, a name whose model is not
+   *     {@code model}, or a one-to-one reverse (use {@link #relatedOne})
+   * @throws io.vibevault.orm.exception.ArgumentError when this object has no primary key yet
+   */
+  public <R extends Model> RelatedManager<R> related(Class<R> model, String name) {
+    return ModelOperations.related(this, model, name);
+  }
+
+  /**
+   * The object on the reverse side {@code name} of a one-to-one relation (Django's {@code
+   * user.profile}): one query each call.
+   *
+   * <pre>{@code
+   * Profile profile = user.relatedOne(Profile.class, "profile");
+   * }</pre>
+   *
+   * @throws io.vibevault.orm.exception.ObjectDoesNotExist (of {@code model}) when there is none:
+   *     "User has no profile."
+   */
+  public <R extends Model> R relatedOne(Class<R> model, String name) {
+    return ModelOperations.relatedOne(this, model, name);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.vibevault.orm.query;
 import io.vibevault.orm.Database;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.Model;
@@ -18,35 +19,103 @@ import java.util.Set;
 
 /**
  * Changes to a many-to-many join table for one object: add (skipping links that exist), remove,
- * clear, set. Each change runs in one transaction.
+ * clear, set. Each change runs in one transaction. Works from either side of the relation: the
+ * declaring model ({@code memory.tags}) or the target ({@code tag.related(Memory.class,
+ * "memories")}); a {@link Side} says which join-table column holds the owner.
  */
 final class ManyToManyOperations {
   private ManyToManyOperations() {}
 
-  static QuerySet<? extends Model> querySet(Model owner, Field field) {
-    ModelMeta target = field.relation().target();
-    String db = owner.db() == null ? Database.DEFAULT : owner.db();
-    QuerySet<? extends Model> qs =
-        new QuerySet<>(target.modelClass(), target, new Query(target), db);
-    if (!field.relation().isHidden()) {
-      return qs.filter(field.relation().relatedQueryName(), owner.pk());
+  /**
+   * One side of a many-to-many relation as seen from an owner object: the join-table column that
+   * holds the owner's key and the one that holds the other side's key.
+   *
+   * @param field the ManyToManyField (declared on the source model)
+   * @param reverse whether the owner is an instance of the target model
+   */
+  record Side(Field field, boolean reverse) {
+    static Side forward(Field field) {
+      return new Side(field, false);
     }
-    return qs.filter("pk__in", linkedIds(owner, field, db));
+
+    static Side reverse(Field field) {
+      return new Side(field, true);
+    }
+
+    ModelMeta through() {
+      return field.relation().through();
+    }
+
+    /** The join-table foreign key pointing at the owner. */
+    Field ownerColumn() {
+      return through().relationFields().get(reverse ? 1 : 0);
+    }
+
+    /** The join-table foreign key pointing at the related objects. */
+    Field otherColumn() {
+      return through().relationFields().get(reverse ? 0 : 1);
+    }
+
+    /** The model of the related objects. */
+    ModelMeta other() {
+      return reverse ? field.model() : field.relation().target();
+    }
+
+    /** Refuses add/remove/set/create when the links are rows of an explicit through model. */
+    void requireAutoCreatedThrough(String operation) {
+      ModelMeta through = through();
+      if (!through.isAutoCreated()) {
+        throw new ArgumentError(
+            "Cannot use "
+                + operation
+                + "() on "
+                + field.model().modelName()
+                + "."
+                + field.name()
+                + ": its links are rows of the through model "
+                + through.label()
+                + "; create or delete those rows instead");
+      }
+    }
   }
 
-  private static List<Object> linkedIds(Model owner, Field field, String db) {
-    ModelMeta through = field.relation().through();
-    Field source = through.relationFields().get(0);
-    Field dest = through.relationFields().get(1);
+  static String db(Model owner) {
+    return owner.db() == null ? Database.DEFAULT : owner.db();
+  }
+
+  static QuerySet<? extends Model> querySet(Model owner, Field field) {
+    return querySet(owner, Side.forward(field));
+  }
+
+  static QuerySet<? extends Model> querySet(Model owner, Side side) {
+    ModelMeta other = side.other();
+    String db = db(owner);
+    QuerySet<? extends Model> qs = DefaultManagers.querySet(other, db);
+    if (side.reverse()) {
+      return qs.filter(side.field().name(), owner.pk());
+    }
+    if (!side.field().relation().isHidden()) {
+      return qs.filter(side.field().relation().relatedQueryName(), owner.pk());
+    }
+    return qs.filter("pk__in", linkedIds(owner, side, db));
+  }
+
+  private static List<Object> linkedIds(Model owner, Side side, String db) {
+    ModelMeta through = side.through();
     Query q = new Query(through);
-    q.addFilter(new Filter.Leaf(source.attname(), owner.pk()));
-    q.setValues(List.of("id"), List.of(dest.attname()), java.util.Map.of());
+    q.addFilter(new Filter.Leaf(side.ownerColumn().attname(), owner.pk()));
+    q.setValues(List.of("id"), List.of(side.otherColumn().attname()), java.util.Map.of());
     return new ValuesQuerySet<Object>(through, q, db, ValuesQuerySet.Shape.FLAT).list();
   }
 
   static void add(Model owner, Field field, List<Object> objects) {
-    String db = owner.db() == null ? Database.DEFAULT : owner.db();
-    Set<Object> ids = ids(field, objects);
+    add(owner, Side.forward(field), objects);
+  }
+
+  static void add(Model owner, Side side, List<Object> objects) {
+    side.requireAutoCreatedThrough("add");
+    String db = db(owner);
+    Set<Object> ids = ids(side, objects);
     if (ids.isEmpty()) {
       return;
     }
@@ -54,18 +123,21 @@ final class ManyToManyOperations {
         .run(
             () -> {
               Set<Object> missing = new LinkedHashSet<>(ids);
-              for (Object existing : linkedIds(owner, field, db)) {
+              for (Object existing : linkedIds(owner, side, db)) {
                 missing.remove(existing);
               }
               if (missing.isEmpty()) {
                 return;
               }
-              ModelMeta through = field.relation().through();
+              ModelMeta through = side.through();
               Field source = through.relationFields().get(0);
               Field dest = through.relationFields().get(1);
+              Object ownerKey = side.ownerColumn().toNeutral(owner.pk());
               List<List<Object>> rows = new ArrayList<>();
               for (Object id : missing) {
-                rows.add(List.of(source.toNeutral(owner.pk()), dest.toNeutral(id)));
+                Object otherKey = side.otherColumn().toNeutral(id);
+                rows.add(
+                    side.reverse() ? List.of(otherKey, ownerKey) : List.of(ownerKey, otherKey));
               }
               DatabaseConnection c = Database.connection(db);
               Backend b = c.backend();
@@ -77,24 +149,73 @@ final class ManyToManyOperations {
             });
   }
 
+  /** Creates an object of the other side and links it, in one transaction. */
+  static Model create(Model owner, Side side, java.util.Map<String, ?> values) {
+    side.requireAutoCreatedThrough("create");
+    ModelMeta other = side.other();
+    String db = db(owner);
+    return Transaction.using(db)
+        .call(
+            () -> {
+              Model created =
+                  new QuerySet<>(other.modelClass(), other, new Query(other), db).create(values);
+              add(owner, side, List.of(created));
+              return created;
+            });
+  }
+
+  /**
+   * The linked object matching {@code lookup}, or a new one linked to the owner (Django looks among
+   * the linked rows only).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static GetOrCreateResult<Model> getOrCreate(
+      Model owner, Side side, java.util.Map<String, ?> lookup, java.util.Map<String, ?> defaults) {
+    side.requireAutoCreatedThrough("getOrCreate");
+    return Transaction.using(db(owner))
+        .call(
+            () -> {
+              GetOrCreateResult<Model> got =
+                  (GetOrCreateResult) querySet(owner, side).getOrCreate(lookup, defaults);
+              if (got.created()) {
+                add(owner, side, List.of(got.object()));
+              }
+              return got;
+            });
+  }
+
   static void remove(Model owner, Field field, List<Object> objects) {
-    Set<Object> ids = ids(field, objects);
+    remove(owner, Side.forward(field), objects);
+  }
+
+  static void remove(Model owner, Side side, List<Object> objects) {
+    side.requireAutoCreatedThrough("remove");
+    Set<Object> ids = ids(side, objects);
     if (!ids.isEmpty()) {
-      deleteLinks(owner, field, new ArrayList<>(ids));
+      deleteLinks(owner, side, new ArrayList<>(ids));
     }
   }
 
   static void clear(Model owner, Field field) {
-    deleteLinks(owner, field, null);
+    clear(owner, Side.forward(field));
+  }
+
+  static void clear(Model owner, Side side) {
+    deleteLinks(owner, side, null);
   }
 
   static void set(Model owner, Field field, List<?> objects) {
-    String db = owner.db() == null ? Database.DEFAULT : owner.db();
-    Set<Object> wanted = ids(field, new ArrayList<>(objects));
+    set(owner, Side.forward(field), objects);
+  }
+
+  static void set(Model owner, Side side, List<?> objects) {
+    side.requireAutoCreatedThrough("set");
+    String db = db(owner);
+    Set<Object> wanted = ids(side, new ArrayList<>(objects));
     Transaction.using(db)
         .run(
             () -> {
-              List<Object> current = linkedIds(owner, field, db);
+              List<Object> current = linkedIds(owner, side, db);
               List<Object> toRemove = new ArrayList<>();
               for (Object id : current) {
                 if (!wanted.remove(id)) {
@@ -102,21 +223,19 @@ final class ManyToManyOperations {
                 }
               }
               if (!toRemove.isEmpty()) {
-                deleteLinks(owner, field, toRemove);
+                deleteLinks(owner, side, toRemove);
               }
-              add(owner, field, new ArrayList<>(wanted));
+              add(owner, side, new ArrayList<>(wanted));
             });
   }
 
-  private static void deleteLinks(Model owner, Field field, List<Object> targetIds) {
-    String db = owner.db() == null ? Database.DEFAULT : owner.db();
-    ModelMeta through = field.relation().through();
-    Field source = through.relationFields().get(0);
-    Field dest = through.relationFields().get(1);
+  private static void deleteLinks(Model owner, Side side, List<Object> otherIds) {
+    String db = db(owner);
+    ModelMeta through = side.through();
     Query q = new Query(through);
-    q.addFilter(new Filter.Leaf(source.attname(), owner.pk()));
-    if (targetIds != null) {
-      q.addFilter(new Filter.Leaf(dest.attname() + "__in", targetIds));
+    q.addFilter(new Filter.Leaf(side.ownerColumn().attname(), owner.pk()));
+    if (otherIds != null) {
+      q.addFilter(new Filter.Leaf(side.otherColumn().attname() + "__in", otherIds));
     }
     DatabaseConnection c = Database.connection(db);
     Backend b = c.backend();
@@ -128,18 +247,28 @@ final class ManyToManyOperations {
     }
   }
 
-  private static Set<Object> ids(Field field, List<Object> objects) {
-    Field targetPk = field.relation().target().pk();
+  private static Set<Object> ids(Side side, List<Object> objects) {
+    ModelMeta other = side.other();
+    Field otherPk = other.pk();
     Set<Object> ids = new LinkedHashSet<>();
     for (Object o : objects) {
       if (o instanceof Model m) {
+        if (other.modelClass() != null && !other.modelClass().isInstance(m)) {
+          throw new ArgumentError(
+              "'"
+                  + other.modelName()
+                  + "' instance expected, got "
+                  + m.getClass().getSimpleName()
+                  + " "
+                  + m);
+        }
         if (m.pk() == null) {
           throw new io.vibevault.orm.exception.ValidationError(
               "Cannot add an unsaved " + m.meta().modelName() + " to a many-to-many relation");
         }
-        ids.add(targetPk.fromNeutral(targetPk.toNeutral(m.pk())));
+        ids.add(otherPk.fromNeutral(otherPk.toNeutral(m.pk())));
       } else {
-        ids.add(targetPk.fromNeutral(targetPk.toNeutral(o)));
+        ids.add(otherPk.fromNeutral(otherPk.toNeutral(o)));
       }
     }
     return ids;

@@ -370,6 +370,19 @@ public final class ModelOperations {
         .get(field.relation().targetField().name(), id);
   }
 
+  // ------------------------------------------------------------------ reverse relations
+
+  /** {@link Model#related(Class, String)}. */
+  public static <R extends Model> RelatedManager<R> related(
+      Model owner, Class<R> model, String name) {
+    return RelatedManager.of(owner, model, name);
+  }
+
+  /** {@link Model#relatedOne(Class, String)}. */
+  public static <R extends Model> R relatedOne(Model owner, Class<R> model, String name) {
+    return RelatedManager.one(owner, model, name);
+  }
+
   // ------------------------------------------------------------------ many-to-many
 
   @SuppressWarnings("unchecked")
@@ -379,6 +392,19 @@ public final class ModelOperations {
 
   public static void m2mAdd(Model owner, Field field, List<Object> objects) {
     ManyToManyOperations.add(owner, field, objects);
+  }
+
+  @SuppressWarnings("unchecked")
+  public static <T extends Model> T m2mCreate(Model owner, Field field, Map<String, ?> values) {
+    return (T) ManyToManyOperations.create(owner, ManyToManyOperations.Side.forward(field), values);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T extends Model> GetOrCreateResult<T> m2mGetOrCreate(
+      Model owner, Field field, Map<String, ?> lookup, Map<String, ?> defaults) {
+    return (GetOrCreateResult)
+        ManyToManyOperations.getOrCreate(
+            owner, ManyToManyOperations.Side.forward(field), lookup, defaults);
   }
 
   public static void m2mRemove(Model owner, Field field, List<Object> objects) {

@@ -41,8 +41,7 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
               + field.decimalPlaces()
               + ")";
       case BOOLEAN -> "bool";
-      case CHAR, EMAIL, URL, SLUG, FILE ->
-          field.maxLength() > 0 ? "varchar(" + field.maxLength() + ")" : "longtext";
+      case CHAR, EMAIL, URL, SLUG, FILE -> varchar(field);
       case TEXT -> "longtext";
       case DATE -> "date";
       case DATE_TIME -> "datetime(6)";
@@ -52,6 +51,15 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
       case JSON -> flavour.nativeJson() ? "json" : "longtext";
       case BINARY -> "longblob";
     };
+  }
+
+  /**
+   * {@code varchar(n)}, or {@code longtext} without a max length. A foreign key to a text field
+   * ({@code toField}) takes the target's length: InnoDB cannot reference a varchar from longtext.
+   */
+  private static String varchar(Field field) {
+    int max = field.isRelation() ? field.relation().targetField().maxLength() : field.maxLength();
+    return max > 0 ? "varchar(" + max + ")" : "longtext";
   }
 
   @Override

@@ -592,7 +592,15 @@ public final class Cases {
                 .orderBy("id")
                 .valuesList("id")
                 .flat());
-    todo("the reverse related manager of one instance (employee.reports)", "RR007");
+    read(
+        "RR007",
+        () ->
+            Employee.objects
+                .get("name", "Alan Turing")
+                .related(Employee.class, "reports")
+                .orderBy("name", "id")
+                .valuesList("name")
+                .flat());
   }
 
   private void m2m() {
@@ -645,7 +653,7 @@ public final class Cases {
           List<String> after = sortedStrings(m.tags.all().valuesList("name").flat().list());
           return map("before", before, "after", after);
         });
-    todo("the reverse related manager of one instance (tag.memories)", "MM007");
+    read("MM007", () -> Tag.objects.get("name", "café").related(Memory.class, "memories").count());
   }
 
   // ------------------------------------------------------------------ values

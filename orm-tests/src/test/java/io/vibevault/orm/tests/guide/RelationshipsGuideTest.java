@@ -6,12 +6,16 @@ import static io.vibevault.orm.tests.guide.GuideData.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.IntegrityError;
+import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.model.OnDelete;
+import io.vibevault.orm.query.RelatedManager;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -106,5 +110,50 @@ class RelationshipsGuideTest {
     assertThat(data.plans().tags.all().count()).isEqualTo(1);
     data.plans().tags.clear();
     assertThat(data.plans().tags.all().exists()).isFalse();
+    Tag created = data.plans().tags.create(Map.of("name", "new")); // created and linked
+    var got = data.plans().tags.getOrCreate(Map.of("name", "new"), Map.of());
+    assertThat(got.created()).isFalse();
+    assertThat(got.object()).isEqualTo(created);
+    assertThat(data.plans().tags.all().list()).containsExactly(created);
+  }
+
+  @Order(5)
+  @DbTest
+  void reverseAccessThroughRelatedManagers() {
+    GuideData data = GuideData.seed();
+    User demo = data.demo();
+    // user.memories
+    RelatedManager<Memory> memories = assertNoQueries(() -> demo.related(Memory.class, "memories"));
+    long count = GuideSql.capture("reverse.count", () -> memories.count());
+    assertThat(count).isEqualTo(3);
+    assertThat(ids(memories.filter("title__icontains", "beach"))).containsExactly(1L);
+    Memory created =
+        memories.create("title", "New", "text", "", "mediaType", MediaType.TEXT, "mediaFile", "");
+    assertThat(created.user.id()).isEqualTo(demo.id);
+    GuideSql.run("reverse.add", () -> memories.add(data.plans())); // alice's memory moves to demo
+    assertThat(data.plans().user.id()).isEqualTo(demo.id);
+    assertThat(Memory.objects.get("id", 4).user.id()).isEqualTo(demo.id);
+    assertThat(memories.count()).isEqualTo(5);
+    assertThatThrownBy(() -> memories.remove(data.plans())) // Memory.user is not nullable
+        .isInstanceOf(ArgumentError.class);
+
+    // tag.memories: the reverse side of Memory.tags
+    Tag fun = Tag.objects.create("name", "fun");
+    data.beach().tags.add(fun);
+    RelatedManager<Memory> tagged = fun.related(Memory.class, "memories");
+    tagged.add(data.vacation()); // the same join row as data.vacation().tags.add(fun)
+    GuideSql.record("reverse.m2m", tagged.all().query());
+    assertThat(ids(tagged.all())).containsExactly(2L, 1L);
+    assertThat(data.vacation().tags.all().list()).extracting(t -> t.name).containsExactly("fun");
+    tagged.remove(data.beach());
+    assertThat(data.beach().tags.all().exists()).isFalse();
+
+    // user.profile: the reverse side of a one-to-one
+    Profile profile = Profile.objects.create("user", demo, "bio", "Hi");
+    assertThat(GuideSql.capture("reverse.one", () -> demo.relatedOne(Profile.class, "profile")))
+        .isEqualTo(profile);
+    assertThatThrownBy(() -> data.alice().relatedOne(Profile.class, "profile"))
+        .isInstanceOf(ObjectDoesNotExist.class)
+        .hasMessage("User has no profile.");
   }
 }
