@@ -81,6 +81,16 @@ public final class ModelInternals {
     instance.state().prefetched.remove(name);
   }
 
+  /** Attaches the N+1 guard's shared result-set token to an instance. */
+  public static void setResultSet(Model instance, Object token) {
+    instance.state().resultSet = token;
+  }
+
+  /** The N+1 guard's result-set token of an instance, or null when it was loaded alone. */
+  public static Object resultSet(Model instance) {
+    return instance.state().resultSet;
+  }
+
   /** Creates an empty instance of a model class through its no-argument constructor. */
   public static Model newInstance(ModelMeta meta) {
     return meta.newInstance();
