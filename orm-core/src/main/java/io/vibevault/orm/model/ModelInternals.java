@@ -63,6 +63,14 @@ public final class ModelInternals {
     return ((Ref<?>) field.holder(instance)).cachedValue();
   }
 
+  /**
+   * The object a forward relation holder already holds (loaded by selectRelated or set), or null;
+   * null for a many-to-many field. Never queries.
+   */
+  public static Model heldRelated(Model instance, Field field) {
+    return field.holder(instance) instanceof Ref<?> r ? r.cachedValue() : null;
+  }
+
   /** Stores a prefetched list under a relation name or toAttr (see {@link Model#prefetched}). */
   public static void setPrefetched(Model instance, String name, List<? extends Model> objects) {
     instance.state().prefetched.put(name, objects);

@@ -2,6 +2,7 @@ package io.vibevault.orm.query;
 
 import io.vibevault.orm.NPlusOneGuard;
 import io.vibevault.orm.exception.NPlusOneError;
+import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelInternals;
 import java.security.CodeSource;
@@ -29,43 +30,72 @@ final class LazyLoads {
 
   private LazyLoads() {}
 
-  /** The shared token of the instances of one evaluation; counts lazy loads per relation. */
+  /**
+   * The shared token of the instances of one evaluation at one selectRelated path: counts lazy
+   * loads per relation. {@code model} is the model the QuerySet reads, {@code prefix} the path from
+   * it to these instances ({@code ""} for the rows themselves, {@code "user__"} for the users
+   * selectRelated("user") loaded alongside).
+   */
   static final class ResultSet {
     private final String model;
+    private final String prefix;
 
     /** Per relation, the distinct rows that loaded it lazily. */
     private final Map<String, Set<Model>> loads = new ConcurrentHashMap<>();
 
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    ResultSet(String model) {
+    ResultSet(String model, String prefix) {
       this.model = model;
+      this.prefix = prefix;
     }
   }
 
-  /** Gives the rows of one evaluation a shared token (only when there is more than one). */
+  /** The tokens of one evaluation, one per selectRelated path; rows join it as they are read. */
+  static final class Evaluation {
+    private final Map<String, ResultSet> byPath = new ConcurrentHashMap<>();
+    private String model;
+
+    void join(Model row) {
+      if (model == null) {
+        model = row.meta().modelName();
+      }
+      join(row, "", 0);
+    }
+
+    private void join(Model instance, String prefix, int depth) {
+      ModelInternals.setResultSet(
+          instance, byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p)));
+      if (depth >= 8) {
+        return;
+      }
+      for (Field f : instance.meta().relationFields()) {
+        Model related = ModelInternals.heldRelated(instance, f);
+        if (related != null) {
+          join(related, prefix + f.name() + "__", depth + 1);
+        }
+      }
+    }
+  }
+
+  /** Gives the rows of one evaluation (and what selectRelated loaded with them) shared tokens. */
   static void share(List<? extends Model> rows) {
     if (rows.size() < 2 || NPlusOneGuard.mode() == NPlusOneGuard.Mode.OFF) {
       return;
     }
-    ResultSet token = new ResultSet(rows.get(0).meta().modelName());
+    Evaluation evaluation = new Evaluation();
     for (Model m : rows) {
-      ModelInternals.setResultSet(m, token);
+      evaluation.join(m);
     }
-  }
-
-  /** Joins one streamed row to {@code token} (made on the first row); returns the token. */
-  static ResultSet join(ResultSet token, Model row) {
-    ResultSet t = token != null ? token : new ResultSet(row.meta().modelName());
-    ModelInternals.setResultSet(row, t);
-    return t;
   }
 
   /**
    * Records that {@code owner} is about to load {@code relation} with a query of its own; warns
-   * once, or raises in strict mode, when the owner's result set loaded it threshold times.
+   * once, or raises in strict mode, when rows of the owner's result set loaded it threshold times.
+   * {@code forward}: a foreign key or one-to-one (fixed by selectRelated), else a many-to-many or
+   * reverse relation (fixed by prefetchRelated).
    */
-  static void record(Model owner, String relation, String fix) {
+  static void record(Model owner, String relation, boolean forward) {
     if (!(ModelInternals.resultSet(owner) instanceof ResultSet token)) {
       return;
     }
@@ -85,13 +115,15 @@ final class LazyLoads {
     if (count < settings.threshold()) {
       return;
     }
+    String path = token.prefix + relation;
+    String fix = (forward ? "selectRelated(\"" : "prefetchRelated(\"") + path + "\")";
+    String shown = token.prefix.isEmpty() ? relation : path;
     if (settings.mode() == NPlusOneGuard.Mode.STRICT) {
       owners.remove(owner);
-      throw new NPlusOneError(
-          message(token.model, relation, fix, count), token.model, relation, fix);
+      throw new NPlusOneError(message(token.model, shown, fix, count), token.model, shown, fix);
     }
     if (token.warned.add(relation)) {
-      LOG.warn(message(token.model, relation, fix, count));
+      LOG.warn(message(token.model, shown, fix, count));
     }
   }
 

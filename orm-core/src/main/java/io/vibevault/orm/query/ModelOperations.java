@@ -364,7 +364,7 @@ public final class ModelOperations {
 
   /** Loads the target of a forward relation (Ref.get()). */
   public static Model fetchRelated(Model owner, Field field, Object id) {
-    LazyLoads.record(owner, field.name(), "selectRelated(\"" + field.name() + "\")");
+    LazyLoads.record(owner, field.name(), true);
     ModelMeta target = field.relation().target();
     String db = owner.db() == null ? Database.DEFAULT : owner.db();
     return new QuerySet<>(target.modelClass(), target, new Query(target), db)
@@ -379,7 +379,7 @@ public final class ModelOperations {
    * {@code prefetchRelated("relation")} as the fix, or raises NPlusOneError in strict mode.
    */
   public static void lazyLoad(Model owner, String relation) {
-    LazyLoads.record(owner, relation, "prefetchRelated(\"" + relation + "\")");
+    LazyLoads.record(owner, relation, false);
   }
 
   @SuppressWarnings("unchecked")

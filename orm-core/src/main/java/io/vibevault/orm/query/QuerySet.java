@@ -181,7 +181,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   /** Streamed rows share one N+1 guard token, as the rows of list() do. */
   private static <T extends Model> ResultIterator<T> shared(ResultIterator<T> source) {
     return new ResultIterator<>() {
-      private LazyLoads.ResultSet token;
+      private final LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation();
 
       @Override
       public boolean hasNext() {
@@ -191,7 +191,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
       @Override
       public T next() {
         T row = source.next();
-        token = LazyLoads.join(token, row);
+        evaluation.join(row);
         return row;
       }
 
