@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * names model, relation, caller and fix, strict mode (the testkit's default) raises before the
  * extra query. The examples of docs/loading.md "The N+1 guard" are the first tests here.
  */
-@DatabaseTest(models = {Writer.class, Label.class, Note.class})
+@DatabaseTest(models = {Town.class, Writer.class, Label.class, Note.class})
 class NPlusOneGuardTest {
 
   /** ann and bob each wrote notes; every note has the label "work". */
   private void data() {
-    Writer ann = Writer.objects.create("name", "ann");
-    Writer bob = Writer.objects.create("name", "bob");
+    Town oslo = Town.objects.create("name", "oslo");
+    Writer ann = Writer.objects.create("name", "ann", "town", oslo);
+    Writer bob = Writer.objects.create("name", "bob", "town", oslo);
     Label work = Label.objects.create("name", "work");
     for (Object[] n : new Object[][] {{"one", ann}, {"two", bob}, {"three", ann}}) {
       Note note = Note.objects.create("title", n[0], "writer", n[1]);
@@ -181,6 +182,36 @@ class NPlusOneGuardTest {
     List<Note> notes = Note.objects.orderBy("id").list();
     assertThat(notes.get(0).labels.all().count()).isEqualTo(1);
     assertThat(notes.get(0).labels.list()).hasSize(1);
+  }
+
+  @DbTest
+  void objectsLoadedBySelectRelatedShareTheirRowsResultSet() {
+    data();
+    List<Note> notes = Note.objects.selectRelated("writer").orderBy("id").list();
+    assertThat(notes.get(0).writer.get().town.get().name).isEqualTo("oslo");
+    NPlusOneError error =
+        assertNumQueries(
+            0,
+            () -> {
+              try {
+                notes.get(1).writer.get().town.get();
+                throw new AssertionError("NPlusOneError expected");
+              } catch (NPlusOneError e) {
+                return e;
+              }
+            });
+    assertThat(error.model()).isEqualTo("Note");
+    assertThat(error.relation()).isEqualTo("writer__town");
+    assertThat(error.fix()).isEqualTo("selectRelated(\"writer__town\")");
+    List<String> towns = new ArrayList<>();
+    assertNumQueries(
+        1,
+        () -> {
+          for (Note n : Note.objects.selectRelated("writer__town").orderBy("id")) {
+            towns.add(n.writer.get().town.get().name);
+          }
+        });
+    assertThat(towns).containsExactly("oslo", "oslo", "oslo");
   }
 
   // ------------------------------------------------------------------ what does not count

@@ -1,7 +1,10 @@
 package io.vibevault.orm.tests.nplusone;
 
 import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.OnDelete;
+import io.vibevault.orm.model.Ref;
 import io.vibevault.orm.model.fields.CharField;
+import io.vibevault.orm.model.fields.ForeignKey;
 import io.vibevault.orm.model.fields.Meta;
 import io.vibevault.orm.query.Manager;
 
@@ -12,4 +15,7 @@ public class Writer extends Model {
 
   @CharField(maxLength = 50)
   public String name;
+
+  @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true, relatedName = "writers")
+  public final Ref<Town> town = new Ref<>();
 }
