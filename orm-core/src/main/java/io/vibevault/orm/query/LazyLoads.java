@@ -109,7 +109,9 @@ final class LazyLoads {
             r -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())));
     int count;
     synchronized (owners) {
-      owners.add(owner);
+      if (!owners.add(owner)) {
+        return; // the same row reading its own relation again is not N+1
+      }
       count = owners.size();
     }
     if (count < settings.threshold()) {

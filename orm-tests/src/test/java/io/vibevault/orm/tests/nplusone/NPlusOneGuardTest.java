@@ -185,7 +185,7 @@ class NPlusOneGuardTest {
   }
 
   @DbTest
-  void objectsLoadedBySelectRelatedShareTheirRowsResultSet() {
+  void docsObjectsLoadedBySelectRelatedShareTheirRowsResultSet() {
     data();
     List<Note> notes = Note.objects.selectRelated("writer").orderBy("id").list();
     assertThat(notes.get(0).writer.get().town.get().name).isEqualTo("oslo");
