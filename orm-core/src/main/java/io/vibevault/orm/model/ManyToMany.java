@@ -36,8 +36,11 @@ public final class ManyToMany<T extends Model> {
    */
   public QuerySet<T> all() {
     Model o = requireOwner();
-    QuerySet<T> qs = ModelOperations.<T>m2mQuerySet(o, field);
     List<? extends Model> cached = o.state().prefetched.get(field.name());
+    if (cached == null) {
+      ModelOperations.lazyLoad(o, field.name());
+    }
+    QuerySet<T> qs = ModelOperations.<T>m2mQuerySet(o, field);
     return cached == null ? qs : Prefetcher.cached(qs, cached);
   }
 

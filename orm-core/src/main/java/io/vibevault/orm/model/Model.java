@@ -255,6 +255,9 @@ public abstract class Model {
 
     /** Lists installed by prefetchRelated, by relation name or toAttr. */
     final Map<String, List<? extends Model>> prefetched = new LinkedHashMap<>();
+
+    /** The N+1 guard's token shared by the instances one QuerySet evaluation hydrated. */
+    Object resultSet;
   }
 
   /** Used by the ORM's loaders: marks the object as loaded from {@code db}. */

@@ -63,6 +63,14 @@ public final class ModelInternals {
     return ((Ref<?>) field.holder(instance)).cachedValue();
   }
 
+  /**
+   * The object a forward relation holder already holds (loaded by selectRelated or set), or null;
+   * null for a many-to-many field. Never queries.
+   */
+  public static Model heldRelated(Model instance, Field field) {
+    return field.holder(instance) instanceof Ref<?> r ? r.cachedValue() : null;
+  }
+
   /** Stores a prefetched list under a relation name or toAttr (see {@link Model#prefetched}). */
   public static void setPrefetched(Model instance, String name, List<? extends Model> objects) {
     instance.state().prefetched.put(name, objects);
@@ -79,6 +87,16 @@ public final class ModelInternals {
   /** Forgets a prefetched list (after the relation was changed). */
   public static void clearPrefetched(Model instance, String name) {
     instance.state().prefetched.remove(name);
+  }
+
+  /** Attaches the N+1 guard's shared result-set token to an instance. */
+  public static void setResultSet(Model instance, Object token) {
+    instance.state().resultSet = token;
+  }
+
+  /** The N+1 guard's result-set token of an instance, or null when it was loaded alone. */
+  public static Object resultSet(Model instance) {
+    return instance.state().resultSet;
   }
 
   /** Creates an empty instance of a model class through its no-argument constructor. */

@@ -364,6 +364,7 @@ public final class ModelOperations {
 
   /** Loads the target of a forward relation (Ref.get()). */
   public static Model fetchRelated(Model owner, Field field, Object id) {
+    LazyLoads.record(owner, field.name(), true);
     ModelMeta target = field.relation().target();
     String db = owner.db() == null ? Database.DEFAULT : owner.db();
     return new QuerySet<>(target.modelClass(), target, new Query(target), db)
@@ -384,6 +385,15 @@ public final class ModelOperations {
   }
 
   // ------------------------------------------------------------------ many-to-many
+
+  /**
+   * Tells the N+1 guard that {@code owner} is about to query {@code relation} on its own (a
+   * many-to-many or reverse relation that was not prefetched): past the threshold it warns with
+   * {@code prefetchRelated("relation")} as the fix, or raises NPlusOneError in strict mode.
+   */
+  public static void lazyLoad(Model owner, String relation) {
+    LazyLoads.record(owner, relation, false);
+  }
 
   @SuppressWarnings("unchecked")
   public static <T extends Model> QuerySet<T> m2mQuerySet(Model owner, Field field) {

@@ -160,6 +160,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   @Override
   void afterFetch(List<T> rows) {
+    LazyLoads.share(rows);
     if (!prefetches.isEmpty()) {
       Prefetcher.prefetch(rows, prefetches, db());
     }
@@ -168,13 +169,37 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   /** As {@link AbstractQuerySet#iterator(int)}; prefetchRelated runs once per chunk of rows. */
   @Override
   public ResultIterator<T> iterator(int chunkSize) {
-    ResultIterator<T> rows = super.iterator(chunkSize);
+    ResultIterator<T> rows = shared(super.iterator(chunkSize));
     if (prefetches.isEmpty()) {
       return rows;
     }
     List<Prefetch> lookups = prefetches;
     String db = db();
     return Prefetcher.perChunk(rows, chunkSize, chunk -> Prefetcher.prefetch(chunk, lookups, db));
+  }
+
+  /** Streamed rows share one N+1 guard token, as the rows of list() do. */
+  private static <T extends Model> ResultIterator<T> shared(ResultIterator<T> source) {
+    return new ResultIterator<>() {
+      private final LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation();
+
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public T next() {
+        T row = source.next();
+        evaluation.join(row);
+        return row;
+      }
+
+      @Override
+      public void close() {
+        source.close();
+      }
+    };
   }
 
   // ------------------------------------------------------------------ single objects

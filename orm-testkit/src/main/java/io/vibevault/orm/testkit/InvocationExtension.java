@@ -1,6 +1,7 @@
 package io.vibevault.orm.testkit;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.NPlusOneGuard;
 import io.vibevault.orm.execution.ConnectionHandler;
 import io.vibevault.orm.testkit.DatabaseSelection.Target;
 import java.lang.reflect.AnnotatedElement;
@@ -13,13 +14,18 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * What one {@code @DbTest} invocation on one database needs: the skip decision, the {@code
- * "default"} link around the test, the flush after it, and the {@link TestDatabase} parameter.
+ * "default"} link around the test, the flush after it, strict mode of the {@link NPlusOneGuard}
+ * (unless {@link AllowNPlusOne}), and the {@link TestDatabase} parameter.
  */
 final class InvocationExtension
     implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(InvocationExtension.class);
+
   private final Target target;
 
   InvocationExtension(Target target) {
@@ -78,10 +84,30 @@ final class InvocationExtension
               + ".");
     }
     ConnectionHandler.get().link(Database.DEFAULT, database(context).alias());
+    if (!allowsNPlusOne(context)) {
+      context
+          .getStore(NAMESPACE)
+          .put(NPlusOneGuard.Scope.class, NPlusOneGuard.override(NPlusOneGuard.Mode.STRICT));
+    }
+  }
+
+  /** Whether the test method or its classes carry {@link AllowNPlusOne}. */
+  static boolean allowsNPlusOne(ExtensionContext context) {
+    for (AnnotatedElement e : DatabaseExtension.annotatedElements(context)) {
+      if (AnnotationSupport.isAnnotated(e, AllowNPlusOne.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
+    NPlusOneGuard.Scope strict =
+        context.getStore(NAMESPACE).remove(NPlusOneGuard.Scope.class, NPlusOneGuard.Scope.class);
+    if (strict != null) {
+      strict.close();
+    }
     try {
       // Only a database that exists is flushed: when creating it failed, beforeEach said so.
       DatabaseExtension.classDatabases(context).existing(target).ifPresent(IsolatedDatabase::flush);

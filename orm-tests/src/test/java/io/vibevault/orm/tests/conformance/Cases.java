@@ -1,6 +1,7 @@
 package io.vibevault.orm.tests.conformance;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.NPlusOneGuard;
 import io.vibevault.orm.exception.IntegrityError;
 import io.vibevault.orm.execution.Cursor;
 import io.vibevault.orm.expr.F;
@@ -531,11 +532,15 @@ public final class Cases {
     read(
         "RF005",
         () -> {
-          List<Object> out = new ArrayList<>();
-          for (Memory m : Memory.objects.filter("userId__in", List.of(1, 10)).slice(0, 4)) {
-            out.add(list(m.id, m.user.get().username));
+          // Django's case loads the user row by row (its query count includes them): the N+1
+          // pattern on purpose, so the guard's strict mode is lifted for it alone.
+          try (var allowed = NPlusOneGuard.override(NPlusOneGuard.Mode.OFF)) {
+            List<Object> out = new ArrayList<>();
+            for (Memory m : Memory.objects.filter("userId__in", List.of(1, 10)).slice(0, 4)) {
+              out.add(list(m.id, m.user.get().username));
+            }
+            return out;
           }
-          return out;
         });
   }
 

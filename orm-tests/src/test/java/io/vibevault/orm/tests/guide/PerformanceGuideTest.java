@@ -8,6 +8,7 @@ import io.vibevault.orm.execution.CapturedQuery;
 import io.vibevault.orm.execution.Cursor;
 import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.query.ResultIterator;
+import io.vibevault.orm.testkit.AllowNPlusOne;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ class PerformanceGuideTest {
 
   @Order(1)
   @DbTest
+  @AllowNPlusOne("the guide's N+1 problem, shown and counted")
   void theNPlusOneProblem() {
     GuideData.seed();
     List<String> owners = new ArrayList<>();

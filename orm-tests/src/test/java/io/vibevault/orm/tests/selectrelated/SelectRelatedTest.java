@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.exception.FieldError;
 import io.vibevault.orm.query.ResultIterator;
+import io.vibevault.orm.testkit.AllowNPlusOne;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ class SelectRelatedTest {
   }
 
   @DbTest
+  @AllowNPlusOne("the baseline: one query per row without selectRelated")
   void withoutSelectRelatedEachAccessIsAQuery() {
     data();
     assertNumQueries(

@@ -1,0 +1,171 @@
+package io.vibevault.orm.query;
+
+import io.vibevault.orm.NPlusOneGuard;
+import io.vibevault.orm.exception.NPlusOneError;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.Model;
+import io.vibevault.orm.model.ModelInternals;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The N+1 guard's bookkeeping: the instances one QuerySet evaluation hydrated share a {@link
+ * ResultSet} token; every lazy load of a relation from one of them is counted in it, and the {@link
+ * NPlusOneGuard} settings decide what happens past the threshold.
+ */
+final class LazyLoads {
+  private static final Logger LOG = LoggerFactory.getLogger(NPlusOneGuard.LOGGER);
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  private static final CodeSource ORM = LazyLoads.class.getProtectionDomain().getCodeSource();
+
+  private LazyLoads() {}
+
+  /**
+   * The shared token of the instances of one evaluation at one selectRelated path: counts lazy
+   * loads per relation. {@code model} is the model the QuerySet reads, {@code prefix} the path from
+   * it to these instances ({@code ""} for the rows themselves, {@code "user__"} for the users
+   * selectRelated("user") loaded alongside).
+   */
+  static final class ResultSet {
+    private final String model;
+    private final String prefix;
+
+    /** Per relation, the distinct rows that loaded it lazily. */
+    private final Map<String, Set<Model>> loads = new ConcurrentHashMap<>();
+
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    ResultSet(String model, String prefix) {
+      this.model = model;
+      this.prefix = prefix;
+    }
+  }
+
+  /** The tokens of one evaluation, one per selectRelated path; rows join it as they are read. */
+  static final class Evaluation {
+    private final Map<String, ResultSet> byPath = new ConcurrentHashMap<>();
+    private String model;
+
+    void join(Model row) {
+      if (model == null) {
+        model = row.meta().modelName();
+      }
+      join(row, "", 0);
+    }
+
+    private void join(Model instance, String prefix, int depth) {
+      ModelInternals.setResultSet(
+          instance, byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p)));
+      if (depth >= 8) {
+        return;
+      }
+      for (Field f : instance.meta().relationFields()) {
+        Model related = ModelInternals.heldRelated(instance, f);
+        if (related != null) {
+          join(related, prefix + f.name() + "__", depth + 1);
+        }
+      }
+    }
+  }
+
+  /** Gives the rows of one evaluation (and what selectRelated loaded with them) shared tokens. */
+  static void share(List<? extends Model> rows) {
+    if (rows.size() < 2 || NPlusOneGuard.mode() == NPlusOneGuard.Mode.OFF) {
+      return;
+    }
+    Evaluation evaluation = new Evaluation();
+    for (Model m : rows) {
+      evaluation.join(m);
+    }
+  }
+
+  /**
+   * Records that {@code owner} is about to load {@code relation} with a query of its own; warns
+   * once, or raises in strict mode, when rows of the owner's result set loaded it threshold times.
+   * {@code forward}: a foreign key or one-to-one (fixed by selectRelated), else a many-to-many or
+   * reverse relation (fixed by prefetchRelated).
+   */
+  static void record(Model owner, String relation, boolean forward) {
+    if (!(ModelInternals.resultSet(owner) instanceof ResultSet token)) {
+      return;
+    }
+    NPlusOneGuard.Settings settings = NPlusOneGuard.current();
+    if (settings.mode() == NPlusOneGuard.Mode.OFF) {
+      return;
+    }
+    Set<Model> owners =
+        token.loads.computeIfAbsent(
+            relation,
+            r -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())));
+    int count;
+    synchronized (owners) {
+      if (!owners.add(owner)) {
+        return; // the same row reading its own relation again is not N+1
+      }
+      count = owners.size();
+    }
+    if (count < settings.threshold()) {
+      return;
+    }
+    String path = token.prefix + relation;
+    String fix = (forward ? "selectRelated(\"" : "prefetchRelated(\"") + path + "\")";
+    String shown = token.prefix.isEmpty() ? relation : path;
+    if (settings.mode() == NPlusOneGuard.Mode.STRICT) {
+      owners.remove(owner);
+      throw new NPlusOneError(message(token.model, shown, fix, count), token.model, shown, fix);
+    }
+    if (token.warned.add(relation)) {
+      LOG.warn(message(token.model, shown, fix, count));
+    }
+  }
+
+  static String message(String model, String relation, String fix, int count) {
+    return "N+1 queries: "
+        + model
+        + "."
+        + relation
+        + " is loaded one row at a time ("
+        + count
+        + " lazy loads from one "
+        + model
+        + " QuerySet) at "
+        + callerLocation()
+        + ". Fix: add ."
+        + fix
+        + " to the QuerySet that loads the "
+        + model
+        + " rows.";
+  }
+
+  /** The first stack frame outside the ORM. */
+  static String callerLocation() {
+    Optional<StackWalker.StackFrame> frame =
+        WALKER.walk(
+            s ->
+                s.filter(
+                        f -> {
+                          Class<?> c = f.getDeclaringClass();
+                          String name = c.getName();
+                          if (name.startsWith("java.")
+                              || name.startsWith("jdk.")
+                              || name.startsWith("sun.")) {
+                            return false;
+                          }
+                          CodeSource source = c.getProtectionDomain().getCodeSource();
+                          return !Objects.equals(source, ORM)
+                              || !name.startsWith("io.vibevault.orm.");
+                        })
+                    .findFirst());
+    return frame.map(f -> f.toStackTraceElement().toString()).orElse("an unknown location");
+  }
+}
