@@ -208,6 +208,37 @@ public final class RelatedManager<R extends Model> extends Manager<R> {
     return DefaultManagers.<R>querySet(ModelMeta.of(model()), db).filter(field().name(), owner);
   }
 
+  /**
+   * The related rows. Answers from a {@code prefetchRelated} of this relation without a query;
+   * otherwise the read counts toward the N+1 guard, as a lazy load of one row's relation.
+   */
+  @Override
+  public QuerySet<R> all() {
+    return readQuerySet();
+  }
+
+  @Override
+  public long count() {
+    return readQuerySet().count();
+  }
+
+  @Override
+  public boolean exists() {
+    return readQuerySet().exists();
+  }
+
+  @SuppressWarnings("unchecked")
+  private QuerySet<R> readQuerySet() {
+    QuerySet<R> qs = getQuerySet();
+    List<? extends Model> cached = ModelInternals.prefetchedOrNull(owner, relation.name());
+    if (cached != null) {
+      qs.primeCache((List<R>) cached);
+    } else {
+      ModelOperations.lazyLoad(owner, relation.name());
+    }
+    return qs;
+  }
+
   // ------------------------------------------------------------------ creating
 
   /**

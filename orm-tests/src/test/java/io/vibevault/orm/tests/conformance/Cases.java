@@ -501,7 +501,18 @@ public final class Cases {
           }
           return out;
         });
-    todo("reverse related managers (user.memories.count())", "PR005");
+    read(
+        "PR005",
+        () -> {
+          // Without a prefetch each user's count is its own query: Django's N+1 on purpose.
+          try (var allowed = NPlusOneGuard.override(NPlusOneGuard.Mode.OFF)) {
+            List<Object> out = new ArrayList<>();
+            for (User u : User.objects.filter("id__lte", 4).orderBy("id")) {
+              out.add(list(u.id, u.related(Memory.class, "memories").count()));
+            }
+            return out;
+          }
+        });
   }
 
   // ------------------------------------------------------------------ relations

@@ -12,6 +12,7 @@ import io.vibevault.orm.query.GetOrCreateResult;
 import io.vibevault.orm.query.RelatedManager;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.QueryAssertions;
 import java.util.List;
 import java.util.Map;
 
@@ -331,5 +332,34 @@ class ReverseRelatedManagerTest {
               .isInstanceOf(ArgumentError.class)
               .hasMessageContaining("Save the object before using its many-to-many relation");
         });
+  }
+
+  @DbTest
+  void readsAnswerFromAPrefetchAndOtherwiseCountAsLazyLoads() {
+    Person ada = person("ada");
+    Person bob = person("bob");
+    note("one", ada);
+    note("two", ada);
+    note("three", bob);
+    List<Person> people =
+        QueryAssertions.assertNumQueries(
+            2, () -> Person.objects.prefetchRelated("notes").orderBy("name").list());
+    QueryAssertions.assertNoQueries(
+        () -> {
+          assertThat(people.get(0).related(Note.class, "notes").count()).isEqualTo(2);
+          assertThat(people.get(1).related(Note.class, "notes").all().list()).hasSize(1);
+          assertThat(people.get(1).related(Note.class, "notes").exists()).isTrue();
+        });
+    // Without the prefetch, reading each row's reverse relation is the N+1 pattern: strict mode
+    // (on in tests) refuses the second lazy read before sending it.
+    List<Person> plain = Person.objects.orderBy("name").list();
+    assertThat(plain.get(0).related(Note.class, "notes").count()).isEqualTo(2);
+    var sent =
+        io.vibevault.orm.Database.captureQueries(
+            () ->
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> plain.get(1).related(Note.class, "notes").count())
+                    .isInstanceOf(io.vibevault.orm.exception.NPlusOneError.class));
+    assertThat(sent).isEmpty();
   }
 }
