@@ -274,15 +274,8 @@ public final class Prefetcher {
       String db) {
     Field field = hop.field();
     Field targetField = field.relation().targetField();
-    Set<Object> ids = new LinkedHashSet<>();
-    for (Model o : owners) {
-      Object id = field.get(o);
-      if (id != null) {
-        ids.add(normalise(targetField, id));
-      }
-    }
     Map<Object, Model> byKey = new LinkedHashMap<>();
-    for (List<Object> chunk : chunks(new ArrayList<>(ids), base, db)) {
+    for (List<Object> chunk : chunks(keys(owners, field::get, targetField), base, db)) {
       for (Model m : base.filter(targetField.name() + "__in", chunk).using(db).list()) {
         byKey.put(normalise(targetField, targetField.get(m)), m);
       }
@@ -309,16 +302,9 @@ public final class Prefetcher {
       String db) {
     Field field = hop.field();
     Field ownerKey = field.relation().targetField();
-    Set<Object> keys = new LinkedHashSet<>();
-    for (Model o : owners) {
-      Object k = ownerKey.get(o);
-      if (k != null) {
-        keys.add(normalise(ownerKey, k));
-      }
-    }
     List<Model> loaded = new ArrayList<>();
     Map<Object, List<Model>> groups = new LinkedHashMap<>();
-    for (List<Object> chunk : chunks(new ArrayList<>(keys), base, db)) {
+    for (List<Object> chunk : chunks(keys(owners, ownerKey::get, ownerKey), base, db)) {
       for (Model m : base.filter(field.name() + "__in", chunk).using(db).list()) {
         loaded.add(m);
         Object k = field.get(m);
@@ -347,12 +333,7 @@ public final class Prefetcher {
       String db) {
     ModelMeta target = hop.target();
     Field ownerPk = owners.get(0).meta().pk();
-    Set<Object> keys = new LinkedHashSet<>();
-    for (Model o : owners) {
-      if (o.pk() != null) {
-        keys.add(normalise(ownerPk, o.pk()));
-      }
-    }
+    List<Object> keys = keys(owners, Model::pk, ownerPk);
     List<Field> loadedFields = base.query.loadedFields();
     List<String> deferred = new ArrayList<>();
     for (Field f : target.concreteFields()) {
@@ -369,7 +350,7 @@ public final class Prefetcher {
     paths.add(ownerPath);
     List<Model> loaded = new ArrayList<>();
     Map<Object, List<Model>> groups = new LinkedHashMap<>();
-    for (List<Object> chunk : chunks(new ArrayList<>(keys), base, db)) {
+    for (List<Object> chunk : chunks(keys, base, db)) {
       Query q = base.query.copy();
       q.addFilter(new Filter.Leaf(ownerPath + "__in", chunk));
       q.setValues(valueKeys, paths, Map.of());
@@ -402,6 +383,19 @@ public final class Prefetcher {
       ModelInternals.putAnnotation(
           owner, attr, hop.singleValued() ? (list.isEmpty() ? null : list.get(0)) : list);
     }
+  }
+
+  /** The distinct non-null keys {@code read} gives for the owners, in the key field's type. */
+  private static List<Object> keys(
+      List<Model> owners, java.util.function.Function<Model, Object> read, Field as) {
+    Set<Object> keys = new LinkedHashSet<>();
+    for (Model o : owners) {
+      Object k = read.apply(o);
+      if (k != null) {
+        keys.add(normalise(as, k));
+      }
+    }
+    return new ArrayList<>(keys);
   }
 
   private static Object normalise(Field field, Object value) {
