@@ -41,6 +41,8 @@ public final class WebApp implements AutoCloseable {
           "text/javascript; charset=utf-8",
           "stats.js",
           "text/javascript; charset=utf-8",
+          "favicon.svg",
+          "image/svg+xml",
           "openapi.json",
           "application/json; charset=utf-8");
 
