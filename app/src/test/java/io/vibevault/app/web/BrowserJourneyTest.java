@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -51,8 +52,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class BrowserJourneyTest {
   /** The first analysis loads the embedding model, which takes a few seconds on a slow machine. */
   private static final Duration ANALYSIS = Duration.ofSeconds(90);
-
-  private static final Duration PAGE = Duration.ofSeconds(10);
 
   WebApp web;
   AnalysisWorker worker;
@@ -91,44 +90,49 @@ class BrowserJourneyTest {
     chrome.open("/");
     assertThat(chrome.path()).isEqualTo("/login");
     chrome.click("a[href='/register']");
-    chrome.type("username", "ada");
-    chrome.type("email", "ada@example.org");
-    chrome.type("password", "correct horse battery");
+    chrome.fill(
+        Map.of("username", "ada", "email", "ada@example.org", "password", "correct horse battery"));
     chrome.screenshot("01-register");
-    chrome.click("form.card button[type=submit]");
-    assertThat(chrome.path()).isEqualTo("/memories");
-    assertThat(chrome.find("header.top nav a[href='/profile']").getText()).isEqualTo("ada");
+    chrome.submit();
+    assertThat(signedInAs()).isEqualTo("ada");
     assertThat(chrome.find("#memory-list").getText()).contains("No memories yet");
 
     chrome.click("header.top nav button.link");
     assertThat(chrome.path()).isEqualTo("/login");
     assertThat(chrome.findAll("a[href='/profile']")).isEmpty();
 
-    chrome.type("username", "ada");
-    chrome.type("password", "correct horse battery");
+    chrome.fill(Map.of("username", "ada", "password", "correct horse battery"));
     chrome.screenshot("02-login");
-    chrome.click("form.card button[type=submit]");
+    chrome.submit();
+    assertThat(signedInAs()).isEqualTo("ada");
+  }
+
+  /** After signing in the app shows the memory list, with the user's name in the menu. */
+  private String signedInAs() {
     assertThat(chrome.path()).isEqualTo("/memories");
-    assertThat(chrome.find("header.top nav a[href='/profile']").getText()).isEqualTo("ada");
+    return chrome.find("header.top nav a[href='/profile']").getText();
   }
 
   private long writeAMemoryWithAPhoto() throws IOException {
     Path photo = Files.createTempDirectory("vv-upload").resolve("lighthouse.png");
     Files.write(photo, DemoMedia.photo(640, 480, "png", 7));
     chrome.click("a.button[href='/memories/new']");
-    chrome.type("title", "Lighthouse walk");
-    chrome.type(
-        "text", "A wonderful sunny afternoon at the lighthouse with my sister. We loved it!");
-    chrome.type("tags", "summer, family");
+    chrome.fill(
+        Map.of(
+            "title", "Lighthouse walk",
+            "text", "A wonderful sunny afternoon at the lighthouse with my sister. We loved it!",
+            "tags", "summer, family"));
     chrome.find("input[type=file][name=file]").sendKeys(photo.toAbsolutePath().toString());
     chrome.screenshot("03-new-memory");
-    chrome.click("form.card button[type=submit]");
+    chrome.submit();
     assertThat(chrome.path()).matches("/memories/\\d+");
     assertThat(chrome.find("article.detail h1").getText()).isEqualTo("Lighthouse walk");
     assertThat(chrome.find("article.detail .tags").getText())
         .isEqualTo("#family #summer"); // sorted by name
     WebElement img = chrome.find("article.detail img.photo");
-    chrome.await(PAGE, d -> (Boolean) chrome.script("return arguments[0].complete", img));
+    chrome.await(
+        HeadlessChromium.PAGE_LOAD,
+        d -> (Boolean) chrome.script("return arguments[0].complete", img));
     // Decoded by the browser at its real size: the upload arrived whole and is served as an image.
     assertThat(chrome.script("return arguments[0].naturalWidth", img)).isEqualTo(640L);
     assertThat(chrome.find("article.detail").getText()).contains("File: lighthouse.png");
@@ -154,8 +158,8 @@ class BrowserJourneyTest {
 
   private void findItBySearch() {
     chrome.click("header.top nav a[href='/search']");
-    chrome.type("q", "lighthouse");
-    chrome.click("form.filters button[type=submit]");
+    chrome.fill(Map.of("q", "lighthouse"));
+    chrome.submit();
     List<WebElement> hits = chrome.findAll("ul.memories li.memory");
     assertThat(hits).hasSize(1);
     assertThat(hits.get(0).getText()).contains("Lighthouse walk", "photo · done · positive");
@@ -165,9 +169,9 @@ class BrowserJourneyTest {
     assertThat(tags.get(1).getLocation().getY()).isEqualTo(tags.get(0).getLocation().getY());
     chrome.screenshot("05-search");
 
-    chrome.type("q", "volcano");
+    chrome.fill(Map.of("q", "volcano"));
     chrome.click("form.filters select[name=mode] option[value=keyword]");
-    chrome.click("form.filters button[type=submit]");
+    chrome.submit();
     assertThat(chrome.find("ul.memories").getText()).isEqualTo("Nothing found.");
   }
 
@@ -176,7 +180,7 @@ class BrowserJourneyTest {
     // stats.js fetches /api/stats and draws: wait for Chart.js to hold the figures.
     Object types =
         chrome.await(
-            PAGE,
+            HeadlessChromium.PAGE_LOAD,
             ExpectedConditions.jsReturnsValue(
                 "const c = window.Chart && Chart.getChart('chart-types');"
                     + " return c ? c.data.datasets[0].data : null;"));
@@ -190,7 +194,7 @@ class BrowserJourneyTest {
                     + ".every((t) => Number.isInteger(t.value))"))
         .isEqualTo(true);
     for (String canvas : List.of("chart-types", "chart-months", "chart-tags", "chart-weekdays")) {
-      chrome.await(PAGE, d -> paintedPixels(canvas) > 500);
+      chrome.await(HeadlessChromium.PAGE_LOAD, d -> paintedPixels(canvas) > 500);
     }
     chrome.screenshot("06-statistics");
   }

@@ -48,6 +48,9 @@ final class HeadlessChromium implements AutoCloseable {
   /** A common phone viewport (CSS pixels). */
   static final Dimension PHONE = new Dimension(390, 844);
 
+  /** Long enough for any page of the app to load and run its scripts. */
+  static final Duration PAGE_LOAD = Duration.ofSeconds(10);
+
   /** Relative to the module: surefire runs in {@code app/}. */
   static final Path SHOTS = Path.of("target", "browser-screenshots");
 
@@ -120,11 +123,19 @@ final class HeadlessChromium implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
-  /** Types into the field named {@code name}, replacing what it held. */
-  void type(String name, String text) {
-    WebElement field = find("[name='" + name + "']");
-    field.clear();
-    field.sendKeys(text);
+  /** Types into the page's fields by name, replacing what they held. */
+  void fill(Map<String, String> fields) {
+    fields.forEach(
+        (name, text) -> {
+          WebElement field = find("main [name='" + name + "']");
+          field.clear();
+          field.sendKeys(text);
+        });
+  }
+
+  /** Submits the page's form (the one in {@code main}) and waits for the next page. */
+  void submit() {
+    click("main form button[type=submit]");
   }
 
   /** Clicks and, when it navigates, waits for the next page. */
@@ -143,7 +154,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   void resize(Dimension size) {
-    // In headless mode the window is the viewport plus no chrome, so this is the CSS viewport.
+    // The window's size: the width is the page's, the height includes the (invisible) toolbars.
     driver.manage().window().setSize(size);
   }
 
