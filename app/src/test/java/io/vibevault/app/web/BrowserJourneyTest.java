@@ -123,6 +123,8 @@ class BrowserJourneyTest {
             "text", "A wonderful sunny afternoon at the lighthouse with my sister. We loved it!",
             "tags", "summer, family"));
     chrome.find("input[type=file][name=file]").sendKeys(photo.toAbsolutePath().toString());
+    // What a user types is in normal weight, though its label is bold (it once inherited that).
+    assertThat(chrome.find("main [name=title]").getCssValue("font-weight")).isEqualTo("400");
     chrome.screenshot("03-new-memory");
     chrome.submit();
     assertThat(chrome.path()).matches("/memories/\\d+");
