@@ -54,7 +54,7 @@ final class HeadlessChromium implements AutoCloseable {
   /** Relative to the module: surefire runs in {@code app/}. */
   static final Path SHOTS = Path.of("target", "browser-screenshots");
 
-  final ChromeDriver driver;
+  private final ChromeDriver driver;
   private final String base;
   private final List<String> consoleErrors = new ArrayList<>();
 
