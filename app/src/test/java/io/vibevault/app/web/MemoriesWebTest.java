@@ -50,7 +50,10 @@ class MemoriesWebTest {
     Browser ada = WebTestSupport.signedUp(web, "ada");
     long id = create(ada, "Beach day", "Sunny and warm", "Summer, beach");
     assertThat(ada.get("/memories").body()).contains("Beach day", "#summer", "#beach");
-    assertThat(ada.get("/memories/" + id).body()).contains("Sunny and warm");
+    assertThat(ada.get("/memories/" + id).body())
+        .contains("Sunny and warm")
+        // the date a person reads (minutes, UTC); the exact instant stays in the datetime attribute
+        .containsPattern(">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC</time>");
 
     assertThat(
             ada.submit(
