@@ -21,7 +21,7 @@ class UploadsTest {
     assertThat(uploads.accept(DemoMedia.photo(40, 30, "png", 1)).contentType())
         .isEqualTo("image/png");
     assertThat(uploads.accept(DemoMedia.tone(0.2, 440)).contentType()).isEqualTo("audio/wav");
-    assertThat(uploads.accept(mp3Frames(5)).contentType()).isEqualTo("audio/mpeg");
+    assertThat(uploads.accept(SampleUploads.mp3Frames(5)).contentType()).isEqualTo("audio/mpeg");
   }
 
   @Test
@@ -41,7 +41,7 @@ class UploadsTest {
     byte[] eicar =
         "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
             .getBytes(StandardCharsets.US_ASCII);
-    byte[] mp3WithEicar = concat(mp3Frames(4), eicar);
+    byte[] mp3WithEicar = concat(SampleUploads.mp3Frames(4), eicar);
     assertThatThrownBy(() -> uploads.accept(mp3WithEicar)).isInstanceOf(UploadRejected.class);
     byte[] jpegHeaderThenHtml =
         concat(
@@ -73,18 +73,6 @@ class UploadsTest {
     assertThatThrownBy(() -> uploads.accept(big))
         .extracting(e -> ((UploadRejected) e).kind())
         .isEqualTo(UploadRejected.Kind.TOO_LARGE);
-  }
-
-  /** MPEG-1 layer III frames, 128 kbit/s, 44.1 kHz: 417 bytes each. */
-  static byte[] mp3Frames(int n) {
-    byte[] out = new byte[417 * n];
-    for (int i = 0; i < n; i++) {
-      out[i * 417] = (byte) 0xFF;
-      out[i * 417 + 1] = (byte) 0xFB;
-      out[i * 417 + 2] = (byte) 0x90;
-      out[i * 417 + 3] = (byte) 0x64;
-    }
-    return out;
   }
 
   /** A valid PNG signature and IHDR claiming a huge size, with a tiny IDAT. */
