@@ -3,6 +3,7 @@ package io.vibevault.app.web;
 import io.javalin.http.Context;
 import io.vibevault.app.memories.UploadRejected;
 import io.vibevault.orm.exception.ObjectDoesNotExist;
+import io.vibevault.orm.exception.OperationalError;
 import io.vibevault.orm.exception.ValidationError;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,13 @@ final class Errors {
       } else {
         respond(ctx, 400, "The request could not be read.", null, null);
       }
+    } else if (e instanceof OperationalError) {
+      // The database is unreachable or restarting: a temporary condition the client may retry.
+      String id = UUID.randomUUID().toString();
+      log.warn(
+          "Request {} {} hit a database outage [{}]", ctx.method(), loggable(ctx.path()), id, e);
+      ctx.header("Retry-After", "5");
+      respond(ctx, 503, "The service is briefly unavailable. Try again in a moment.", null, id);
     } else if (e instanceof TooManyAttempts) {
       ctx.header("Retry-After", "60");
       respond(ctx, 429, "Too many attempts. Wait a minute and try again.", null, null);

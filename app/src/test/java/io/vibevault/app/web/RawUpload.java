@@ -64,8 +64,11 @@ final class RawUpload {
     this.tail = end;
   }
 
-  /** What happened: the status line's code, and how many file bytes went out before it came. */
-  record Outcome(int status, long fileBytesSent) {}
+  /**
+   * What happened: the status code, how many file bytes went out before the answer came, the {@code
+   * Location} header (null if none) and when the answer was read ({@link System#nanoTime}).
+   */
+  record Outcome(int status, long fileBytesSent, String location, long answeredAt) {}
 
   /**
    * Sends the head, then up to {@code sendBytes} of the file from {@code chunk} (repeated), then
@@ -73,7 +76,7 @@ final class RawUpload {
    */
   Outcome send(int port, byte[] chunk, long sendBytes) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(30_000);
+      socket.setSoTimeout(120_000);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
       out.write(head.getBytes(StandardCharsets.UTF_8));
@@ -94,23 +97,36 @@ final class RawUpload {
       } catch (IOException closedByServer) {
         // The server refused the rest of the body and closed; its answer is still readable.
       }
-      return new Outcome(status(in), sent);
+      return answer(in, sent);
     }
   }
 
-  private static int status(InputStream in) throws IOException {
+  private static Outcome answer(InputStream in, long sent) throws IOException {
+    String status = line(in);
+    String[] words = status.split(" ");
+    if (words.length < 2) {
+      throw new AssertionError("no status line: '" + status + "'");
+    }
+    String location = null;
+    for (String header = line(in); !header.isEmpty(); header = line(in)) {
+      if (header.regionMatches(true, 0, "Location:", 0, 9)) {
+        location = header.substring(9).strip();
+      }
+    }
+    return new Outcome(Integer.parseInt(words[1]), sent, location, System.nanoTime());
+  }
+
+  private static String line(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder();
     try {
       for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-        line.append((char) c);
+        if (c != '\r') {
+          line.append((char) c);
+        }
       }
     } catch (SocketTimeoutException e) {
       throw new AssertionError("no answer from the server", e);
     }
-    String[] words = line.toString().split(" ");
-    if (words.length < 2) {
-      throw new AssertionError("no status line: '" + line + "'");
-    }
-    return Integer.parseInt(words[1]);
+    return line.toString();
   }
 }
