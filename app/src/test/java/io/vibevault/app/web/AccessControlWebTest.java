@@ -3,40 +3,19 @@ package io.vibevault.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DemoMedia;
-import io.vibevault.app.accounts.ApiToken;
-import io.vibevault.app.accounts.Profile;
-import io.vibevault.app.accounts.Session;
-import io.vibevault.app.accounts.User;
 import io.vibevault.app.memories.Memory;
 import io.vibevault.app.memories.Tag;
-import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * THREATS W-07 (the full IDOR matrix over every id-taking route), W-08 (prefix probes) and W-10
  * (DELETE without a token or from another origin), over real HTTP.
  */
-@DatabaseTest(
-    models = {User.class, Profile.class, Session.class, ApiToken.class, Tag.class, Memory.class})
-class AccessControlWebTest {
-  WebApp web;
-
-  @BeforeEach
-  void start() {
-    web = WebTestSupport.start(Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
+class AccessControlWebTest extends VaultServerTest {
 
   @DbTest
   void everyRouteTakingAnIdAnswers404ForAnotherUsersPhotoAudioTrashAndTags() {

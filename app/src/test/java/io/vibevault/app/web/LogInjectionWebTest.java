@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.vibevault.app.accounts.ApiToken;
-import io.vibevault.app.accounts.Profile;
-import io.vibevault.app.accounts.Session;
-import io.vibevault.app.accounts.User;
-import io.vibevault.app.memories.Memory;
-import io.vibevault.app.memories.Tag;
-import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,16 +16,12 @@ import org.slf4j.LoggerFactory;
  * THREATS W-17: a request path or user name carrying CR LF, an ANSI escape and markup reaches the
  * server's log escaped, on one line.
  */
-@DatabaseTest(
-    models = {User.class, Profile.class, Session.class, ApiToken.class, Tag.class, Memory.class})
-class LogInjectionWebTest {
-  WebApp web;
+class LogInjectionWebTest extends VaultServerTest {
   ListAppender<ILoggingEvent> appender;
   Logger webLog;
 
   @BeforeEach
-  void start() {
-    web = WebTestSupport.start(Clock.systemUTC());
+  void listen() {
     webLog = (Logger) LoggerFactory.getLogger("io.vibevault.app");
     appender = new ListAppender<>();
     appender.start();
@@ -41,9 +29,8 @@ class LogInjectionWebTest {
   }
 
   @AfterEach
-  void stop() {
+  void stopListening() {
     webLog.detachAppender(appender);
-    web.close();
   }
 
   @DbTest

@@ -3,15 +3,9 @@ package io.vibevault.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.AppConfig;
-import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
-import io.vibevault.app.accounts.Profile;
-import io.vibevault.app.accounts.Session;
 import io.vibevault.app.accounts.Tokens;
 import io.vibevault.app.accounts.User;
-import io.vibevault.app.memories.Memory;
-import io.vibevault.app.memories.Tag;
-import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -19,27 +13,12 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * THREATS W-01 (upgrade on login, salted hashes), W-02 (the length edges) and W-06 (the {@code
  * Secure} flag, ten thousand random session ids), over real HTTP.
  */
-@DatabaseTest(
-    models = {User.class, Profile.class, Session.class, ApiToken.class, Tag.class, Memory.class})
-class PasswordsAndSessionsWebTest {
-  WebApp web;
-
-  @BeforeEach
-  void start() {
-    web = WebTestSupport.start(Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
+class PasswordsAndSessionsWebTest extends VaultServerTest {
 
   @DbTest
   void aWeakerHashIsUpgradedAtTheNextLoginAndEqualPasswordsHashDifferently() {

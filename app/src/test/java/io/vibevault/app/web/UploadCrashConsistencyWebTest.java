@@ -2,17 +2,11 @@ package io.vibevault.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vibevault.app.accounts.ApiToken;
-import io.vibevault.app.accounts.Profile;
-import io.vibevault.app.accounts.Session;
-import io.vibevault.app.accounts.User;
 import io.vibevault.app.memories.MediaJanitor;
 import io.vibevault.app.memories.MediaStorage;
 import io.vibevault.app.memories.Memory;
 import io.vibevault.app.memories.SampleUploads;
-import io.vibevault.app.memories.Tag;
 import io.vibevault.orm.Database;
-import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * RELIABILITY R-23: 200 concurrent 10 MB uploads, with PostgreSQL restarted in the middle. After
@@ -53,9 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
  * goes through without the restart, and every upload must then succeed. The server is waited for
  * before the test ends, whatever its outcome, so later tests find it up.
  */
-@DatabaseTest(
-    models = {User.class, Profile.class, Session.class, ApiToken.class, Tag.class, Memory.class})
-class UploadCrashConsistencyWebTest {
+class UploadCrashConsistencyWebTest extends VaultServerTest {
   static final int UPLOADS = 200;
 
   /** Without the restart the run checks the same invariants, at a quarter of the cost. */
@@ -69,16 +60,8 @@ class UploadCrashConsistencyWebTest {
   /** Acknowledged uploads before the restart, so it falls in the middle of the run. */
   static final int RESTART_AFTER = 30;
 
-  WebApp web;
-
-  @BeforeEach
-  void start() {
-    web = WebTestSupport.start(Clock.systemUTC());
-  }
-
   @AfterEach
-  void stop() throws IOException {
-    web.close();
+  void deleteTheGigabytes() throws IOException {
     try (Stream<Path> files = Files.walk(web.dataDir())) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -2,21 +2,14 @@ package io.vibevault.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vibevault.app.accounts.ApiToken;
-import io.vibevault.app.accounts.Profile;
-import io.vibevault.app.accounts.Session;
-import io.vibevault.app.accounts.User;
 import io.vibevault.app.memories.Memory;
 import io.vibevault.app.memories.SampleUploads;
-import io.vibevault.app.memories.Tag;
 import io.vibevault.app.memories.Uploads;
-import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,27 +18,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** THREATS W-13: request size, part count and concurrency limits on uploads, over real HTTP. */
-@DatabaseTest(
-    models = {User.class, Profile.class, Session.class, ApiToken.class, Tag.class, Memory.class})
-class UploadLimitsWebTest {
-  WebApp web;
+class UploadLimitsWebTest extends VaultServerTest {
   Browser ada;
   Map<String, String> fields;
 
   @BeforeEach
-  void start() {
-    web = WebTestSupport.start(Clock.systemUTC());
+  void signIn() {
     ada = WebTestSupport.signedUp(web, "ada");
     fields = Map.of("_csrf", ada.csrf("/memories/new"), "title", "Big", "text", "", "tags", "");
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
   }
 
   @DbTest

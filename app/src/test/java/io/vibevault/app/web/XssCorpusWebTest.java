@@ -2,32 +2,21 @@ package io.vibevault.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vibevault.app.accounts.ApiToken;
-import io.vibevault.app.accounts.Profile;
-import io.vibevault.app.accounts.Session;
-import io.vibevault.app.accounts.User;
 import io.vibevault.app.memories.Memories;
 import io.vibevault.app.memories.Memory;
-import io.vibevault.app.memories.Tag;
-import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * THREATS W-15, the server side: the whole corpus as titles, texts and tags comes back escaped
  * (never as live markup) on every page that shows it, and whole (never cut inside a character or a
  * tag). Rendering in a real browser (no dialog runs) is the browser test's part.
  */
-@DatabaseTest(
-    models = {User.class, Profile.class, Session.class, ApiToken.class, Tag.class, Memory.class})
-class XssCorpusWebTest {
+class XssCorpusWebTest extends VaultServerTest {
   static final List<String> CORPUS =
       List.of(
           "<script>alert(1)</script>",
@@ -37,18 +26,6 @@ class XssCorpusWebTest {
           "</title><script>alert(1)</script>",
           "{{7*7}}",
           "${7*7}");
-
-  WebApp web;
-
-  @BeforeEach
-  void start() {
-    web = WebTestSupport.start(Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() {
-    web.close();
-  }
 
   @DbTest
   void theCorpusIsShownAsTextOnEveryPage() {
