@@ -3,6 +3,7 @@ package io.vibevault.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.AppConfig;
+import io.vibevault.app.accounts.LoginThrottle;
 import io.vibevault.app.accounts.PasswordHasher;
 import io.vibevault.app.accounts.Tokens;
 import io.vibevault.app.accounts.User;
@@ -129,5 +130,32 @@ class PasswordsAndSessionsWebTest extends VaultServerTest {
     assertThat(java.util.Arrays.stream(onesPerBit).boxed().toList())
         .allSatisfy(c -> assertThat(c).isBetween(4_700, 5_300));
     assertThat((double) ones / (256.0 * n)).isBetween(0.495, 0.505);
+  }
+
+  @DbTest
+  void oneAddressTryingManyAccountsIsThrottled() {
+    WebTestSupport.signedUp(web, "ada");
+    Browser b = new Browser(web.port());
+    String token = b.csrf("/login");
+    int refused = 0;
+    // 1,000 attempts over 100 accounts, none of them failing ten times: only the address limit
+    // can stop them.
+    for (int i = 0; i < 1000 && refused == 0; i++) {
+      int status =
+          b.post(
+                  "/login",
+                  Map.of("_csrf", token, "username", "user" + (i % 100), "password", "wrong-pass"))
+              .statusCode();
+      if (status == 429) {
+        refused = i;
+      } else {
+        assertThat(status).isEqualTo(400);
+      }
+    }
+    assertThat(refused).isEqualTo(LoginThrottle.ADDRESS_LIMIT);
+    assertThat(
+            b.post("/login", Map.of("_csrf", token, "username", "ada", "password", "password-ada"))
+                .statusCode())
+        .isEqualTo(429);
   }
 }
