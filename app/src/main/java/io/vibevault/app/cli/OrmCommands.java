@@ -31,7 +31,8 @@ public final class OrmCommands {
           "sqlmigrate",
           "squashmigrations",
           "dbshell",
-          "flush");
+          "flush",
+          "shell");
 
   private OrmCommands() {}
 
@@ -42,6 +43,13 @@ public final class OrmCommands {
 
   /** Runs the command; returns its exit code. */
   public static int run(String[] args) throws IOException {
+    return run(args, new Cli());
+  }
+
+  /**
+   * As {@link #run(String[])}, on {@code cli}'s streams and process runner (tests capture them).
+   */
+  public static int run(String[] args, Cli cli) throws IOException {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     Path data = Path.of(take(rest, "--data", "./data"));
     String database = take(rest, "--database", null);
@@ -53,7 +61,7 @@ public final class OrmCommands {
       full.add(Schema.commandMigrations().toString());
     }
     full.addAll(rest);
-    return Cli.run(full.toArray(String[]::new), new VaultApp());
+    return cli.apps(new VaultApp()).execute(full.toArray(String[]::new));
   }
 
   private static String url(String database, Path data) throws IOException {

@@ -2,6 +2,7 @@ package io.vibevault.app.memories;
 
 import io.vibevault.app.accounts.User;
 import io.vibevault.orm.exception.ObjectDoesNotExist;
+import io.vibevault.orm.exception.OperationalError;
 import io.vibevault.orm.exception.ValidationError;
 import io.vibevault.orm.expr.ExpressionWrapper;
 import io.vibevault.orm.expr.F;
@@ -186,9 +187,13 @@ public final class Memories {
             m.tags.set(Tags.named(user, tags));
             return m;
           });
+    } catch (OperationalError lost) {
+      // The connection broke: the commit may have happened all the same, so the file stays, and
+      // the media janitor removes it later if no row refers to it (RELIABILITY R-23).
+      throw lost;
     } catch (RuntimeException e) {
       if (file != null) {
-        media.delete(file); // no file without its row
+        media.delete(file); // rolled back for sure: no file without its row
       }
       throw e;
     }

@@ -3,6 +3,7 @@ package io.vibevault.app.web;
 import io.javalin.http.Context;
 import io.vibevault.app.memories.UploadRejected;
 import io.vibevault.orm.exception.ObjectDoesNotExist;
+import io.vibevault.orm.exception.OperationalError;
 import io.vibevault.orm.exception.ValidationError;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Errors {
   private static final Logger log = LoggerFactory.getLogger(Errors.class);
+  private static final java.util.regex.Pattern MULTIPART_LIMIT =
+      java.util.regex.Pattern.compile("max (file size|length) exceeded");
 
   private final Templates templates;
 
@@ -63,8 +66,18 @@ final class Errors {
       respond(ctx, status, u.getMessage(), null, null);
     } else if (badMessage(e) != null) {
       // Jetty refused the request itself (too many parts, malformed multipart, oversized form).
-      int code = badMessage(e).getCode();
-      respond(ctx, code == 413 ? 413 : 400, "The request could not be read.", null, null);
+      if (badMessage(e).getCode() == 413 || overMultipartLimit(e)) {
+        respond(ctx, 413, "The request is too large (10 MB at most).", null, null);
+      } else {
+        respond(ctx, 400, "The request could not be read.", null, null);
+      }
+    } else if (e instanceof OperationalError) {
+      // The database is unreachable or restarting: a temporary condition the client may retry.
+      String id = UUID.randomUUID().toString();
+      log.warn(
+          "Request {} {} hit a database outage [{}]", ctx.method(), loggable(ctx.path()), id, e);
+      ctx.header("Retry-After", "5");
+      respond(ctx, 503, "The service is briefly unavailable. Try again in a moment.", null, id);
     } else if (e instanceof TooManyAttempts) {
       ctx.header("Retry-After", "60");
       respond(ctx, 429, "Too many attempts. Wait a minute and try again.", null, null);
@@ -107,6 +120,22 @@ final class Errors {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether Jetty's multipart parser stopped at the file or request size limit. It reports that as
+   * a 400 "bad multipart" whose cause is an IllegalStateException known only by its message; the
+   * client deserves the 413 that tells it the size is the problem.
+   */
+  private static boolean overMultipartLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalStateException
+          && t.getMessage() != null
+          && MULTIPART_LIMIT.matcher(t.getMessage()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isApi(Context ctx) {

@@ -97,6 +97,7 @@ public final class WebApp implements AutoCloseable {
                     ? System.getenv("VIBEVAULT_BASE_URL")
                     : "http://localhost:" + port[0]);
     Errors errors = new Errors(templates);
+    UploadGate gate = UploadGate.forHeap(Runtime.getRuntime().maxMemory());
 
     Javalin javalin =
         Javalin.create(
@@ -129,11 +130,11 @@ public final class WebApp implements AutoCloseable {
               r.get("/profile", accounts::profile);
               r.post("/profile", accounts::saveProfile);
               r.post("/profile/password", accounts::changePassword);
-              r.post("/profile/avatar", accounts::saveAvatar);
+              r.post("/profile/avatar", gate.around(accounts::saveAvatar));
               r.get("/profile/avatar", accounts::avatar);
               r.get("/memories", memories::list);
               r.get("/memories/new", memories::newForm);
-              r.post("/memories", memories::create);
+              r.post("/memories", gate.around(memories::create));
               r.get("/memories/{id}", memories::detail);
               r.get("/memories/{id}/edit", memories::editForm);
               r.post("/memories/{id}/edit", memories::edit);
@@ -162,7 +163,7 @@ public final class WebApp implements AutoCloseable {
               r.get("/api/tokens", api::listTokens);
               r.delete("/api/tokens/{id}", api::revokeToken);
               r.get("/api/memories", api::list);
-              r.post("/api/memories", api::create);
+              r.post("/api/memories", gate.around(api::create));
               r.get("/api/memories/{id}", api::get);
               r.patch("/api/memories/{id}", api::update);
               r.delete("/api/memories/{id}", api::trash);

@@ -2,6 +2,7 @@ package io.vibevault.app.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vibevault.app.DatabaseUrls;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -11,12 +12,9 @@ import io.vibevault.app.accounts.User;
 import io.vibevault.app.memories.AnalysisStatus;
 import io.vibevault.app.memories.Memory;
 import io.vibevault.app.memories.Tag;
-import io.vibevault.orm.backend.DatabaseSettings;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +54,7 @@ class TwoProcessWorkerTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 WorkerChild.class.getName(),
-                url(db.settings()),
+                DatabaseUrls.of(db.settings()),
                 "2",
                 childOut.toString(),
                 ready.toString(),
@@ -106,31 +104,5 @@ class TwoProcessWorkerTest {
     } finally {
       child.destroy();
     }
-  }
-
-  /** The URL of the test class's database (with its options, e.g. PostgreSQL's schema). */
-  static String url(DatabaseSettings s) {
-    if (s.vendor().equals("sqlite")) {
-      return "sqlite:" + s.name();
-    }
-    StringBuilder url = new StringBuilder(s.vendor()).append("://");
-    if (!s.user().isEmpty()) {
-      url.append(enc(s.user()));
-      if (s.password() != null && !s.password().isEmpty()) {
-        url.append(':').append(enc(s.password()));
-      }
-      url.append('@');
-    }
-    url.append(s.host()).append(':').append(s.port()).append('/').append(s.name());
-    String sep = "?";
-    for (var e : s.options().entrySet()) {
-      url.append(sep).append(enc(e.getKey())).append('=').append(enc(e.getValue()));
-      sep = "&";
-    }
-    return url.toString();
-  }
-
-  private static String enc(String v) {
-    return URLEncoder.encode(v, StandardCharsets.UTF_8);
   }
 }

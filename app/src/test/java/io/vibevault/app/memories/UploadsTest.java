@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.app.DemoMedia;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
@@ -21,7 +22,7 @@ class UploadsTest {
     assertThat(uploads.accept(DemoMedia.photo(40, 30, "png", 1)).contentType())
         .isEqualTo("image/png");
     assertThat(uploads.accept(DemoMedia.tone(0.2, 440)).contentType()).isEqualTo("audio/wav");
-    assertThat(uploads.accept(mp3Frames(5)).contentType()).isEqualTo("audio/mpeg");
+    assertThat(uploads.accept(SampleUploads.mp3Frames(5)).contentType()).isEqualTo("audio/mpeg");
   }
 
   @Test
@@ -41,7 +42,7 @@ class UploadsTest {
     byte[] eicar =
         "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
             .getBytes(StandardCharsets.US_ASCII);
-    byte[] mp3WithEicar = concat(mp3Frames(4), eicar);
+    byte[] mp3WithEicar = concat(SampleUploads.mp3Frames(4), eicar);
     assertThatThrownBy(() -> uploads.accept(mp3WithEicar)).isInstanceOf(UploadRejected.class);
     byte[] jpegHeaderThenHtml =
         concat(
@@ -57,13 +58,56 @@ class UploadsTest {
   }
 
   @Test
+  void reencodingDropsExifAndItsGpsTag() throws Exception {
+    byte[] jpeg = DemoMedia.photo(40, 30, "jpeg", 2);
+    // An APP1 Exif segment right after SOI: a big-endian TIFF header whose IFD0 holds one entry,
+    // the GPSInfo pointer (tag 0x8825), to an empty GPS IFD.
+    ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+    tiff.write(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8}); // header, IFD0 at 8
+    tiff.write(new byte[] {0, 1}); // one entry
+    tiff.write(new byte[] {(byte) 0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 26}); // GPSInfo -> 26
+    tiff.write(new byte[] {0, 0, 0, 0}); // no next IFD
+    tiff.write(new byte[] {0, 0, 0, 0, 0, 0}); // the GPS IFD: no entries, no next
+    byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.toByteArray());
+    int length = exif.length + 2;
+    ByteArrayOutputStream withExif = new ByteArrayOutputStream();
+    withExif.write(jpeg, 0, 2);
+    withExif.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >>> 8), (byte) length});
+    withExif.write(exif);
+    withExif.write(jpeg, 2, jpeg.length - 2);
+    byte[] upload = withExif.toByteArray();
+    assertThat(indexOf(upload, new byte[] {(byte) 0x88, 0x25})).isNotNegative();
+
+    byte[] stored = uploads.accept(upload).content();
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+    assertThat(indexOf(stored, new byte[] {(byte) 0x88, 0x25, 0, 4})).isNegative();
+  }
+
+  private static int indexOf(byte[] data, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= data.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (data[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Test
   void aHugePixelCountIsRefusedBeforeDecoding() throws Exception {
     // 2.5 gigapixels would need 7.5 GB to decode: refused on the header alone.
     byte[] bomb = pngHeaderOnly(50_000, 50_000);
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
     assertThatThrownBy(() -> uploads.accept(bomb))
         .isInstanceOf(UploadRejected.class)
         .extracting(e -> ((UploadRejected) e).kind())
         .isEqualTo(UploadRejected.Kind.TOO_LARGE);
+    // THREATS W-13: heap growth under 50 MB (all this thread allocated, kept or not).
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(50L * 1024 * 1024);
   }
 
   @Test
@@ -73,18 +117,6 @@ class UploadsTest {
     assertThatThrownBy(() -> uploads.accept(big))
         .extracting(e -> ((UploadRejected) e).kind())
         .isEqualTo(UploadRejected.Kind.TOO_LARGE);
-  }
-
-  /** MPEG-1 layer III frames, 128 kbit/s, 44.1 kHz: 417 bytes each. */
-  static byte[] mp3Frames(int n) {
-    byte[] out = new byte[417 * n];
-    for (int i = 0; i < n; i++) {
-      out[i * 417] = (byte) 0xFF;
-      out[i * 417 + 1] = (byte) 0xFB;
-      out[i * 417 + 2] = (byte) 0x90;
-      out[i * 417 + 3] = (byte) 0x64;
-    }
-    return out;
   }
 
   /** A valid PNG signature and IHDR claiming a huge size, with a tiny IDAT. */

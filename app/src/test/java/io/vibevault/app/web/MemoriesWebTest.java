@@ -480,7 +480,7 @@ class MemoriesWebTest {
     assertThat(snapshot()).isEqualTo(before);
   }
 
-  private static List<List<Object>> snapshot() {
+  static List<List<Object>> snapshot() {
     List<List<Object>> rows = new java.util.ArrayList<>();
     rows.addAll(
         Memory.allObjects

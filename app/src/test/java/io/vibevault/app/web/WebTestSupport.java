@@ -21,9 +21,13 @@ final class WebTestSupport {
   private WebTestSupport() {}
 
   static WebApp start(Clock clock) {
+    return start(clock, FAST);
+  }
+
+  static WebApp start(Clock clock, PasswordHasher hasher) {
     try {
       Path data = Files.createTempDirectory("vv-web");
-      return WebApp.start(new AppConfig(data, 0, false, 0, clock), FAST);
+      return WebApp.start(new AppConfig(data, 0, false, 0, clock), hasher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
