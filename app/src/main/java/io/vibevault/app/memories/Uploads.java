@@ -19,11 +19,13 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
- * Checks uploaded media by content, never by name or declared type (THREATS 4.5): the magic bytes
- * pick the type from an allowlist (JPEG, PNG; WAV, MP3, Ogg), then images are decoded in full
- * (after a pixel-count check on the header, against decompression bombs) and re-encoded, which
- * drops EXIF/GPS and anything appended; WAV is decoded in full; MP3 must start with consecutive
- * valid frames and Ogg with a valid Opus or Vorbis page. Anything carrying markup is refused.
+ * Checks uploaded media by content, never trusting the name or the declared type (THREATS 4.5,
+ * W-11): the magic bytes pick the type from an allowlist (JPEG, PNG; WAV, MP3, Ogg), then images
+ * are decoded in full (after a pixel-count check on the header, against decompression bombs) and
+ * re-encoded, which drops EXIF/GPS; WAV is decoded in full; MP3 must start with consecutive valid
+ * frames and Ogg with a valid Opus or Vorbis page. Anything carrying markup is refused: anywhere in
+ * audio, after the end of the image in photos (a polyglot). A declared type is only ever a reason
+ * to refuse: a browser that calls a PNG {@code text/html} is sending something other than a photo.
  *
  * <pre>{@code
  * Uploads.Accepted a = new Uploads().accept(bytes);
@@ -45,7 +47,26 @@ public final class Uploads {
 
   private static final String[] MARKUP = {"<script", "<html", "<svg", "<?php", "x5o!p%@ap"};
 
-  /** Checks {@code data}; throws {@link UploadRejected} unless it is an accepted medium. */
+  /**
+   * Checks {@code data} sent with the declared {@code Content-Type} (null or blank when there was
+   * none); throws {@link UploadRejected} unless it is an accepted medium of a kind the declared
+   * type agrees with ({@code application/octet-stream} agrees with everything).
+   */
+  public Accepted accept(byte[] data, String declaredType) {
+    Accepted accepted = accept(data);
+    if (declaredType != null && !declaredType.isBlank()) {
+      String declared = declaredType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+      String family = accepted.contentType().substring(0, accepted.contentType().indexOf('/') + 1);
+      if (!declared.equals("application/octet-stream") && !declared.startsWith(family)) {
+        throw new UploadRejected(
+            UNSUPPORTED_TYPE,
+            "The file was sent as " + declared + " but is " + accepted.contentType() + ".");
+      }
+    }
+    return accepted;
+  }
+
+  /** Checks {@code data} by content alone; throws {@link UploadRejected} unless it is media. */
   public Accepted accept(byte[] data) {
     if (data == null || data.length == 0) {
       throw new UploadRejected(MALFORMED, "The file is empty.");
@@ -54,9 +75,12 @@ public final class Uploads {
       throw new UploadRejected(TOO_LARGE, "Files are limited to 10 MB.");
     }
     if (startsWith(data, 0, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+      refuseTrailingMarkup(data, new byte[] {(byte) 0xFF, (byte) 0xD9}, 2);
       return new Accepted(MediaType.PHOTO, "jpg", "image/jpeg", reencode(data, "jpeg"));
     }
     if (startsWith(data, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
+      // IEND's type is followed by its CRC: what comes after is not part of the image.
+      refuseTrailingMarkup(data, ascii("IEND"), 8);
       return new Accepted(MediaType.PHOTO, "png", "image/png", reencode(data, "png"));
     }
     if (startsWith(data, 0, ascii("RIFF")) && startsWith(data, 8, ascii("WAVE"))) {
@@ -144,12 +168,48 @@ public final class Uploads {
   }
 
   private static void refuseMarkup(byte[] data) {
-    String text = new String(data, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    refuseMarkup(data, 0);
+  }
+
+  /**
+   * Refuses markup after an image's last end marker ({@code endLength} bytes from its start), where
+   * a polyglot keeps its script. The compressed image data itself is not searched: it can hold any
+   * byte sequence by chance, and the image is re-encoded anyway. Without the marker the decoder
+   * judges the image.
+   */
+  private static void refuseTrailingMarkup(byte[] data, byte[] endMarker, int endLength) {
+    int end = lastIndexOf(data, endMarker);
+    if (end >= 0) {
+      refuseMarkup(data, end + endLength);
+    }
+  }
+
+  private static void refuseMarkup(byte[] data, int from) {
+    if (from >= data.length) {
+      return;
+    }
+    String text =
+        new String(data, from, data.length - from, StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
     for (String m : MARKUP) {
       if (text.contains(m)) {
         throw new UploadRejected(UNSUPPORTED_TYPE, "The file carries content that is not media.");
       }
     }
+  }
+
+  /** The index of the last occurrence of {@code needle} in {@code data}, or -1. */
+  private static int lastIndexOf(byte[] data, byte[] needle) {
+    outer:
+    for (int i = data.length - needle.length; i >= 0; i--) {
+      for (int j = 0; j < needle.length; j++) {
+        if (data[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   static boolean startsWith(byte[] data, int offset, byte[] prefix) {

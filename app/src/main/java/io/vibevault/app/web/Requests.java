@@ -78,7 +78,7 @@ final class Requests {
     }
     try (InputStream in = file.content()) {
       byte[] data = in.readNBytes(Uploads.MAX_BYTES + 1);
-      return uploads.accept(data);
+      return uploads.accept(data, file.contentType());
     } catch (IOException e) {
       throw new UploadRejected(UploadRejected.Kind.MALFORMED, "The upload was interrupted.");
     }

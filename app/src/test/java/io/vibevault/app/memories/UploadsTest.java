@@ -51,10 +51,28 @@ class UploadsTest {
   }
 
   @Test
-  void reencodingDropsAppendedPayloads() {
+  void polyglotsAreRefusedAndOtherAppendedBytesDropped() {
     byte[] png = DemoMedia.photo(20, 20, "png", 3);
-    byte[] stored = uploads.accept(concat(png, "<script>x</script>".getBytes())).content();
-    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("<script>");
+    byte[] jpeg = DemoMedia.photo(20, 20, "jpeg", 3);
+    assertThatThrownBy(() -> uploads.accept(concat(png, "<script>x</script>".getBytes())))
+        .isInstanceOf(UploadRejected.class);
+    assertThatThrownBy(() -> uploads.accept(concat(jpeg, "<SVG onload=x>".getBytes())))
+        .isInstanceOf(UploadRejected.class);
+    byte[] stored = uploads.accept(concat(png, "trailing bytes".getBytes())).content();
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("trailing");
+  }
+
+  @Test
+  void aDeclaredTypeThatDisagreesWithTheContentIsRefused() {
+    byte[] jpeg = DemoMedia.photo(20, 20, "jpeg", 4);
+    assertThatThrownBy(() -> uploads.accept(jpeg, "text/html"))
+        .isInstanceOf(UploadRejected.class)
+        .hasMessageContaining("text/html");
+    assertThatThrownBy(() -> uploads.accept(jpeg, "audio/mpeg")).isInstanceOf(UploadRejected.class);
+    assertThat(uploads.accept(jpeg, "image/png").contentType()).isEqualTo("image/jpeg");
+    assertThat(uploads.accept(jpeg, "Application/Octet-Stream").mediaType())
+        .isEqualTo(MediaType.PHOTO);
+    assertThat(uploads.accept(jpeg, null).mediaType()).isEqualTo(MediaType.PHOTO);
   }
 
   @Test
