@@ -74,6 +74,8 @@ public final class NoteMigrations {
       }
       note.filter("author__username__istartswith", "A", "createdAt__year__lt", 2022)
           .update("hits", F.of("hits").plus(10));
+      // Drafts not tagged "keep" go, with their comments (CASCADE) and tag links; a pin on one
+      // stays, its note NULL (SET_NULL).
       note.filter(Q.of("title__istartswith", "draft").and(Q.not(Q.of("tags__name", "keep"))))
           .delete();
       MapQuerySet author = apps.getModel(APP, "Author");
