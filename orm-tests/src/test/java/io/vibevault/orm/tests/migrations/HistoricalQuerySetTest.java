@@ -14,6 +14,7 @@ import io.vibevault.orm.exception.FieldError;
 import io.vibevault.orm.exception.MultipleObjectsReturned;
 import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.exception.ProtectedError;
+import io.vibevault.orm.exception.RestrictedError;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.expr.F;
 import io.vibevault.orm.expr.aggregates.Count;
@@ -259,6 +260,46 @@ class HistoricalQuerySetTest {
         .isInstanceOf(ProtectedError.class)
         .hasMessageContaining("Book.author");
     assertThat(author.count()).isEqualTo(1);
+  }
+
+  @DbTest
+  void restrictAndSetDefaultAreHonouredOnAHistoricalModel(TestDatabase db) throws Exception {
+    MigrationFixtures fx = new MigrationFixtures(APP);
+    fx.write(
+        "0001_initial",
+        new CreateModel(model(APP, "Author", id(), chars("username", 50))),
+        new CreateModel(
+            model(
+                APP,
+                "Review",
+                id(),
+                fk("author", APP + ".Author").withOnDelete(OnDelete.RESTRICT))),
+        new CreateModel(
+            model(
+                APP,
+                "Badge",
+                id(),
+                fk("author", APP + ".Author").withOnDelete(OnDelete.SET_DEFAULT).withDefault(1))));
+    fx.migrations().migrate();
+    ProjectState state =
+        fx.migrations().graph(Set.of()).state(List.of(new Migration.Key(APP, "0001_initial")));
+    MapQuerySet author = new MapQuerySet(state.meta(APP, "Author"), db.alias());
+    MapQuerySet review = new MapQuerySet(state.meta(APP, "Review"), db.alias());
+    MapQuerySet badge = new MapQuerySet(state.meta(APP, "Badge"), db.alias());
+    Map<String, Object> ghost = author.create("username", "ghost");
+    assertThat(ghost.get("id")).isEqualTo(1L);
+    Map<String, Object> ana = author.create("username", "ana");
+    review.create("author", ana);
+    badge.create("author", ana);
+
+    assertThatThrownBy(() -> author.filter("username", "ana").delete())
+        .isInstanceOf(RestrictedError.class)
+        .hasMessageContaining("Review.author");
+    assertThat(badge.get().get("authorId")).isEqualTo(ana.get("id"));
+
+    review.all().delete();
+    assertThat(author.filter("username", "ana").delete().total()).isEqualTo(1);
+    assertThat(badge.get().get("authorId")).isEqualTo(1L);
   }
 
   private static List<Object> titles(MapQuerySet rows) {
