@@ -28,7 +28,7 @@ final class BulkOperations {
     for (T o : objs) {
       ModelInternals.bindRelations(o);
     }
-    insertRows(qs.meta(), qs.db(), objs, options);
+    insertRows(qs.meta(), qs.db(), objs, Rows.INSTANCES, options);
     Field pk = qs.meta().pk();
     for (T o : objs) {
       if (!options.ignoringConflicts() || pk.get(o) != null) {
@@ -39,10 +39,11 @@ final class BulkOperations {
   }
 
   /**
-   * Inserts rows of {@code meta} (model instances or row maps, as {@link Rows#of} says) in one
-   * transaction and sets the new primary keys on them.
+   * Inserts rows of {@code meta} (model instances or row maps, read and written through {@code
+   * access}) in one transaction and sets the new primary keys on them.
    */
-  static void insertRows(ModelMeta meta, String db, List<?> objs, BulkCreateOptions options) {
+  static void insertRows(
+      ModelMeta meta, String db, List<?> objs, Rows access, BulkCreateOptions options) {
     if (options.batchSize() < 0) {
       throw new ArgumentError("Batch size must be a positive integer.");
     }
@@ -52,7 +53,6 @@ final class BulkOperations {
     DatabaseConnection connection = Database.connection(db);
     Backend backend = connection.backend();
     WriteCompiler.Conflicts conflicts = conflicts(meta, backend, options);
-    Rows access = Rows.of(meta);
     Field pk = meta.pk();
     List<Object> withPk = new ArrayList<>();
     List<Object> withoutPk = new ArrayList<>();
