@@ -35,6 +35,7 @@ import io.vibevault.orm.query.Q;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,7 +139,7 @@ class HistoricalQuerySetTest {
   @DbTest
   void lookupsQRelationsOrderingSlicingAndShapes(TestDatabase db) throws Exception {
     ProjectState state = seeded();
-    MapQuerySet note = new MapQuerySet(state.meta(APP, "Note"), db.alias());
+    MapQuerySet note = rows(state, db, "Note");
     assertThat(note.meta().modelClass()).isNull();
 
     Map<String, Object> beach = note.get("title__iexact", "beach DAY");
@@ -170,7 +171,7 @@ class HistoricalQuerySetTest {
     assertThat(note.valuesList("author__username").orderBy("id").flat().list())
         .containsExactly("ana", "ana", "bob", "bob");
 
-    MapQuerySet author = new MapQuerySet(state.meta(APP, "Author"), db.alias());
+    MapQuerySet author = rows(state, db, "Author");
     assertThat(
             author
                 .annotate(Count.of("note").as("notes"), Sum.of("note__hits").as("hits"))
@@ -192,8 +193,8 @@ class HistoricalQuerySetTest {
   @DbTest
   void createBulkCreateUpdateAndDeleteWithTheHistoricalRules(TestDatabase db) throws Exception {
     ProjectState state = seeded();
-    MapQuerySet author = new MapQuerySet(state.meta(APP, "Author"), db.alias());
-    MapQuerySet note = new MapQuerySet(state.meta(APP, "Note"), db.alias());
+    MapQuerySet author = rows(state, db, "Author");
+    MapQuerySet note = rows(state, db, "Note");
 
     // The root never caches: it sees the row created after it was evaluated.
     assertThat(author.list()).hasSize(2);
@@ -238,23 +239,18 @@ class HistoricalQuerySetTest {
 
   @DbTest
   void protectIsHonouredOnAHistoricalModel(TestDatabase db) throws Exception {
-    MigrationFixtures fx = new MigrationFixtures(APP);
-    fx.write(
-        "0001_initial",
-        new CreateModel(model(APP, "Author", id(), chars("username", 50))),
-        new CreateModel(
-            model(
-                APP,
-                "Book",
-                id(),
-                chars("title", 50),
-                fk("author", APP + ".Author").withOnDelete(OnDelete.PROTECT))));
-    fx.migrations().migrate();
     ProjectState state =
-        fx.migrations().graph(Set.of()).state(List.of(new Migration.Key(APP, "0001_initial")));
-    MapQuerySet author = new MapQuerySet(state.meta(APP, "Author"), db.alias());
+        withAuthors(
+            new CreateModel(
+                model(
+                    APP,
+                    "Book",
+                    id(),
+                    chars("title", 50),
+                    fk("author", APP + ".Author").withOnDelete(OnDelete.PROTECT))));
+    MapQuerySet author = rows(state, db, "Author");
     Map<String, Object> ana = author.create("username", "ana");
-    new MapQuerySet(state.meta(APP, "Book"), db.alias()).create("title", "Java", "author", ana);
+    rows(state, db, "Book").create("title", "Java", "author", ana);
 
     assertThatThrownBy(() -> author.all().delete())
         .isInstanceOf(ProtectedError.class)
@@ -264,28 +260,25 @@ class HistoricalQuerySetTest {
 
   @DbTest
   void restrictAndSetDefaultAreHonouredOnAHistoricalModel(TestDatabase db) throws Exception {
-    MigrationFixtures fx = new MigrationFixtures(APP);
-    fx.write(
-        "0001_initial",
-        new CreateModel(model(APP, "Author", id(), chars("username", 50))),
-        new CreateModel(
-            model(
-                APP,
-                "Review",
-                id(),
-                fk("author", APP + ".Author").withOnDelete(OnDelete.RESTRICT))),
-        new CreateModel(
-            model(
-                APP,
-                "Badge",
-                id(),
-                fk("author", APP + ".Author").withOnDelete(OnDelete.SET_DEFAULT).withDefault(1))));
-    fx.migrations().migrate();
     ProjectState state =
-        fx.migrations().graph(Set.of()).state(List.of(new Migration.Key(APP, "0001_initial")));
-    MapQuerySet author = new MapQuerySet(state.meta(APP, "Author"), db.alias());
-    MapQuerySet review = new MapQuerySet(state.meta(APP, "Review"), db.alias());
-    MapQuerySet badge = new MapQuerySet(state.meta(APP, "Badge"), db.alias());
+        withAuthors(
+            new CreateModel(
+                model(
+                    APP,
+                    "Review",
+                    id(),
+                    fk("author", APP + ".Author").withOnDelete(OnDelete.RESTRICT))),
+            new CreateModel(
+                model(
+                    APP,
+                    "Badge",
+                    id(),
+                    fk("author", APP + ".Author")
+                        .withOnDelete(OnDelete.SET_DEFAULT)
+                        .withDefault(1))));
+    MapQuerySet author = rows(state, db, "Author");
+    MapQuerySet review = rows(state, db, "Review");
+    MapQuerySet badge = rows(state, db, "Badge");
     Map<String, Object> ghost = author.create("username", "ghost");
     assertThat(ghost.get("id")).isEqualTo(1L);
     Map<String, Object> ana = author.create("username", "ana");
@@ -300,6 +293,24 @@ class HistoricalQuerySetTest {
     review.all().delete();
     assertThat(author.filter("username", "ana").delete().total()).isEqualTo(1);
     assertThat(badge.get().get("authorId")).isEqualTo(1L);
+  }
+
+  /**
+   * Applies one initial migration creating Author(username) and these models pointing at it;
+   * returns the state after it.
+   */
+  private static ProjectState withAuthors(CreateModel... dependents) throws Exception {
+    MigrationFixtures fx = new MigrationFixtures(APP);
+    List<CreateModel> models = new ArrayList<>();
+    models.add(new CreateModel(model(APP, "Author", id(), chars("username", 50))));
+    models.addAll(List.of(dependents));
+    fx.write("0001_initial", models.toArray(new CreateModel[0]));
+    fx.migrations().migrate();
+    return fx.migrations().graph(Set.of()).state(List.of(new Migration.Key(APP, "0001_initial")));
+  }
+
+  private static MapQuerySet rows(ProjectState state, TestDatabase db, String model) {
+    return new MapQuerySet(state.meta(APP, model), db.alias());
   }
 
   private static List<Object> titles(MapQuerySet rows) {
