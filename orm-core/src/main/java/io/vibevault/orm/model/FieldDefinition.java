@@ -232,6 +232,13 @@ public record FieldDefinition(
     return c.build();
   }
 
+  /** This relation with another on_delete rule. */
+  public FieldDefinition withOnDelete(OnDelete rule) {
+    Copy c = new Copy(this);
+    c.onDelete = rule;
+    return c.build();
+  }
+
   /** This field compared for the schema: the same, ignoring its name (a rename keeps it). */
   public boolean sameDefinitionAs(FieldDefinition other) {
     return equals(other.withName(name));
@@ -256,7 +263,7 @@ public record FieldDefinition(
     boolean hasDefault;
     Object defaultValue;
     String to;
-    final OnDelete onDelete;
+    OnDelete onDelete;
     final String relatedName;
     final String toField;
     final boolean dbConstraint;

@@ -4,7 +4,9 @@ import io.vibevault.orm.Database;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.FieldError;
+import io.vibevault.orm.exception.MultipleObjectsReturned;
 import io.vibevault.orm.exception.NotSupportedError;
+import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.execution.RowReader;
 import io.vibevault.orm.expr.Expression;
 import io.vibevault.orm.expr.InnerQuery;
@@ -494,6 +496,44 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
     S reversed = query.isOrdered() ? reverse() : orderBy("-pk");
     List<R> rows = reversed.slice(0, 1).list();
     return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+  }
+
+  /**
+   * The one row matching the conditions (Django's {@code get()}); ObjectDoesNotExist or
+   * MultipleObjectsReturned naming {@code model} (null for a model without a Java class).
+   */
+  final R single(Object[] conditions, Class<?> model) {
+    if (conditions.length > 0 && query.combinator() != null) {
+      throw new NotSupportedError(
+          "Calling QuerySet.get(...) with filters after "
+              + query.combinator().method()
+              + "() is not supported.");
+    }
+    S qs = conditions.length == 0 ? self() : filter(conditions);
+    if (!qs.query.isSliced() && !qs.query.isSelectForUpdate()) {
+      qs = qs.orderBy().slice(0, 21);
+    } else if (!qs.query.isSliced()) {
+      qs = qs.orderBy();
+    }
+    List<R> rows = qs.list();
+    if (rows.isEmpty()) {
+      throw new ObjectDoesNotExist(model, meta.modelName() + " matching query does not exist.");
+    }
+    if (rows.size() > 1) {
+      throw new MultipleObjectsReturned(
+          model,
+          "get() returned more than one "
+              + meta.modelName()
+              + " -- it returned "
+              + (rows.size() > 20 ? "more than 20" : String.valueOf(rows.size()))
+              + "!");
+    }
+    return rows.get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private S self() {
+    return (S) this;
   }
 
   /** Whether the query has an ordering (explicit or the model's default). */

@@ -25,36 +25,47 @@ final class BulkOperations {
 
   static <T extends Model> List<T> bulkCreate(
       QuerySet<T> qs, List<T> objs, BulkCreateOptions options) {
+    for (T o : objs) {
+      ModelInternals.bindRelations(o);
+    }
+    insertRows(qs.meta(), qs.db(), objs, Rows.INSTANCES, options);
+    Field pk = qs.meta().pk();
+    for (T o : objs) {
+      if (!options.ignoringConflicts() || pk.get(o) != null) {
+        ModelInternals.markSaved(o, qs.db());
+      }
+    }
+    return objs;
+  }
+
+  /**
+   * Inserts rows of {@code meta} (model instances or row maps, read and written through {@code
+   * access}) in one transaction and sets the new primary keys on them.
+   */
+  static void insertRows(
+      ModelMeta meta, String db, List<?> objs, Rows access, BulkCreateOptions options) {
     if (options.batchSize() < 0) {
       throw new ArgumentError("Batch size must be a positive integer.");
     }
     if (objs.isEmpty()) {
-      return objs;
+      return;
     }
-    ModelMeta meta = qs.meta();
-    String db = qs.db();
     DatabaseConnection connection = Database.connection(db);
     Backend backend = connection.backend();
     WriteCompiler.Conflicts conflicts = conflicts(meta, backend, options);
     Field pk = meta.pk();
-    List<T> withPk = new ArrayList<>();
-    List<T> withoutPk = new ArrayList<>();
-    for (T o : objs) {
-      ModelInternals.bindRelations(o);
-      (pk.get(o) == null ? withoutPk : withPk).add(o);
+    List<Object> withPk = new ArrayList<>();
+    List<Object> withoutPk = new ArrayList<>();
+    for (Object o : objs) {
+      (access.get(o, pk) == null ? withoutPk : withPk).add(o);
     }
+    int size = options.batchSize();
     Transaction.using(db)
         .run(
             () -> {
-              insert(connection, backend, meta, withPk, true, conflicts, options.batchSize());
-              insert(connection, backend, meta, withoutPk, false, conflicts, options.batchSize());
+              insert(connection, backend, meta, access, withPk, true, conflicts, size);
+              insert(connection, backend, meta, access, withoutPk, false, conflicts, size);
             });
-    for (T o : objs) {
-      if (!options.ignoringConflicts() || pk.get(o) != null) {
-        ModelInternals.markSaved(o, db);
-      }
-    }
-    return objs;
   }
 
   private static WriteCompiler.Conflicts conflicts(
@@ -94,11 +105,12 @@ final class BulkOperations {
     return null;
   }
 
-  private static <T extends Model> void insert(
+  private static void insert(
       DatabaseConnection connection,
       Backend backend,
       ModelMeta meta,
-      List<T> objs,
+      Rows access,
+      List<Object> objs,
       boolean hasPk,
       WriteCompiler.Conflicts conflicts,
       int batchSize) {
@@ -116,17 +128,17 @@ final class BulkOperations {
     List<List<Object>> rows = new ArrayList<>();
     java.time.Instant now =
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    for (T o : objs) {
+    for (Object o : objs) {
       List<Object> row = new ArrayList<>(fields.size());
       for (Field f : fields) {
-        if ((f.isAutoNow() || f.isAutoNowAdd()) && (f.isAutoNow() || f.get(o) == null)) {
+        if ((f.isAutoNow() || f.isAutoNowAdd()) && (f.isAutoNow() || access.get(o, f) == null)) {
           Object value =
               f.kind() == io.vibevault.orm.model.FieldKind.DATE
                   ? java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
                   : now;
-          f.set(o, f.fromNeutral(f.toNeutral(value)));
+          access.set(o, f, f.fromNeutral(f.toNeutral(value)));
         }
-        row.add(ModelOperations.writeValue(f, f.get(o)));
+        row.add(ModelOperations.writeValue(f, access.get(o, f)));
       }
       rows.add(row);
     }
@@ -158,7 +170,7 @@ final class BulkOperations {
         }
       }
       for (Object key : keys) {
-        pk.set(objs.get(next), pk.fromNeutral(key));
+        access.set(objs.get(next), pk, pk.fromNeutral(key));
         next++;
       }
     }

@@ -8,7 +8,6 @@ import io.vibevault.orm.exception.RestrictedError;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.model.Field;
-import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.model.OnDelete;
 import io.vibevault.orm.model.ReverseRelation;
@@ -31,31 +30,37 @@ import java.util.Map;
 final class Collector {
   private final String db;
 
-  /** Models in discovery order (parents first), with the objects to delete. */
-  private final Map<ModelMeta, Map<Object, Model>> objects = new LinkedHashMap<>();
+  /** Models in discovery order (parents first), with their rows to delete by primary key. */
+  private final Map<ModelMeta, Map<Object, Object>> objects = new LinkedHashMap<>();
 
   private final List<Runnable> fieldUpdates = new ArrayList<>();
   private final Map<String, Long> linkDeletes = new LinkedHashMap<>();
   private final List<Runnable> linkDeleteActions = new ArrayList<>();
 
   /**
-   * Objects a RESTRICT foreign key points from, by "Model.field": refused at the end unless a
-   * cascade collected them too (Django's restricted_objects).
+   * Rows a RESTRICT foreign key points from, by "Model.field": refused at the end unless a cascade
+   * collected them too (Django's restricted_objects).
    */
-  private final Map<String, List<Model>> restricted = new LinkedHashMap<>();
+  private final Map<String, Found> restricted = new LinkedHashMap<>();
+
+  /** Rows of one model found through a relation. */
+  private record Found(ModelMeta meta, List<Object> rows) {}
 
   private Collector(String db) {
     this.db = db;
   }
 
-  static DeleteResult deleteQuerySet(QuerySet<?> qs) {
-    ModelMeta meta = qs.meta();
+  /**
+   * Deletes the rows of {@code query} (over {@code meta}) on {@code db} and what cascades from
+   * them: model instances or row maps, as {@link Rows#of} says.
+   */
+  static DeleteResult delete(ModelMeta meta, Query query, String db) {
     if (canFastDelete(meta)) {
-      DatabaseConnection c = Database.connection(qs.db());
+      DatabaseConnection c = Database.connection(db);
       Backend b = c.backend();
       Fragment sql;
       try {
-        sql = new WriteCompiler(b.operations(), b.features()).delete(qs.queryDescription().copy());
+        sql = new WriteCompiler(b.operations(), b.features()).delete(query.copy());
       } catch (EmptyResultSet e) {
         return new DeleteResult(0, Map.of());
       }
@@ -63,8 +68,8 @@ final class Collector {
       return n == 0 ? new DeleteResult(0, Map.of()) : new DeleteResult(n, Map.of(meta.label(), n));
     }
     // Read and delete in one transaction, so no row can appear in between (Django collects inside).
-    return Transaction.using(qs.db())
-        .call(() -> deleteObjects(meta, new ArrayList<>(qs.orderBy().list()), qs.db()));
+    return Transaction.using(db)
+        .call(() -> deleteObjects(meta, new ArrayList<>(unordered(meta, query, db)), db));
   }
 
   private static boolean canFastDelete(ModelMeta meta) {
@@ -79,7 +84,8 @@ final class Collector {
         && (meta.modelClass() == null || !Signals.hasDeleteReceivers(meta.modelClass()));
   }
 
-  static DeleteResult deleteObjects(ModelMeta meta, List<? extends Model> objs, String db) {
+  /** Deletes these rows of {@code meta} (model instances or row maps) and what cascades. */
+  static DeleteResult deleteObjects(ModelMeta meta, List<?> objs, String db) {
     if (objs.isEmpty()) {
       return new DeleteResult(0, Map.of());
     }
@@ -93,20 +99,20 @@ final class Collector {
             });
   }
 
-  private void collect(ModelMeta meta, List<? extends Model> objs) {
-    Map<Object, Model> bucket = objects.computeIfAbsent(meta, m -> new LinkedHashMap<>());
-    List<Model> added = new ArrayList<>();
-    for (Model o : objs) {
-      if (bucket.putIfAbsent(o.pk(), o) == null) {
+  private void collect(ModelMeta meta, List<?> objs) {
+    Rows rows = Rows.of(meta);
+    Map<Object, Object> bucket = objects.computeIfAbsent(meta, m -> new LinkedHashMap<>());
+    List<Object> added = new ArrayList<>();
+    List<Object> pks = new ArrayList<>();
+    for (Object o : objs) {
+      Object pk = rows.get(o, meta.pk());
+      if (bucket.putIfAbsent(pk, o) == null) {
         added.add(o);
+        pks.add(pk);
       }
     }
     if (added.isEmpty()) {
       return;
-    }
-    List<Object> pks = new ArrayList<>();
-    for (Model o : added) {
-      pks.add(o.pk());
     }
     for (Field m2m : meta.manyToManyFields()) {
       // An explicit through model's rows go by its own foreign keys' on_delete, below.
@@ -114,7 +120,7 @@ final class Collector {
         deleteLinks(m2m.relation().through(), m2m.relation().throughSourceField(), pks);
       }
     }
-    Map<String, List<Model>> protectedObjects = new LinkedHashMap<>();
+    Map<String, List<Object>> protectedObjects = new LinkedHashMap<>();
     for (ReverseRelation r : meta.incomingRelations()) {
       Field fk = r.field();
       ModelMeta related = fk.model();
@@ -124,53 +130,47 @@ final class Collector {
         }
         continue;
       }
-      if (related.isAutoCreated() || related.modelClass() == null) {
+      if (related.isAutoCreated()) {
         continue; // join-model rows: deleted by deleteLinks above
       }
       if (fk.relation().onDelete() == OnDelete.DO_NOTHING) {
         continue;
       }
       List<Object> targetValues = new ArrayList<>();
-      for (Model o : added) {
-        targetValues.add(fk.relation().targetField().get(o));
+      for (Object o : added) {
+        targetValues.add(rows.get(o, fk.relation().targetField()));
       }
-      QuerySet<? extends Model> dependents =
-          new QuerySet<>(related.modelClass(), related, new Query(related), db)
-              .filter(fk.name() + "__in", targetValues);
+      Query dependents = new Query(related);
+      dependents.addFilter(new Filter.Leaf(fk.name() + "__in", targetValues));
       String key = related.modelName() + "." + fk.name();
       switch (fk.relation().onDelete()) {
-        case CASCADE -> collect(related, dependents.orderBy().list());
+        case CASCADE -> collect(related, fetch(related, dependents));
         case PROTECT -> {
-          List<? extends Model> found = dependents.orderBy().list();
+          List<?> found = fetch(related, dependents);
           if (!found.isEmpty()) {
             protectedObjects.computeIfAbsent(key, k -> new ArrayList<>()).addAll(found);
           }
         }
         case RESTRICT -> {
-          List<? extends Model> found = dependents.orderBy().list();
+          List<?> found = fetch(related, dependents);
           if (!found.isEmpty()) {
-            restricted.computeIfAbsent(key, k -> new ArrayList<>()).addAll(found);
+            restricted
+                .computeIfAbsent(key, k -> new Found(related, new ArrayList<>()))
+                .rows()
+                .addAll(found);
           }
         }
-        case SET_NULL -> fieldUpdates.add(() -> dependents.update(Map.of(fk.name(), nullValue())));
-        case SET_DEFAULT ->
-            fieldUpdates.add(
-                () ->
-                    dependents.update(
-                        java.util.Collections.singletonMap(fk.name(), fk.defaultValue())));
+        case SET_NULL -> setLater(related, dependents, fk, nullValue());
+        case SET_DEFAULT -> setLater(related, dependents, fk, fk.defaultValue());
         case SET -> {
           Object value = fk.relation().onDeleteSetValue(); // once per deletion, as Django
-          fieldUpdates.add(
-              () ->
-                  dependents.update(
-                      java.util.Collections.singletonMap(
-                          fk.name(), value == null ? nullValue() : value)));
+          setLater(related, dependents, fk, value == null ? nullValue() : value);
         }
         default -> throw new IllegalStateException(fk.relation().onDelete().name());
       }
     }
     if (!protectedObjects.isEmpty()) {
-      List<Model> all = new ArrayList<>();
+      List<Object> all = new ArrayList<>();
       protectedObjects.values().forEach(all::addAll);
       throw new ProtectedError(
           "Cannot delete some instances of model '"
@@ -182,22 +182,41 @@ final class Collector {
     }
   }
 
+  private List<?> fetch(ModelMeta meta, Query query) {
+    return unordered(meta, query, db);
+  }
+
+  /** The rows of {@code query}, without ordering: the order of a delete does not matter. */
+  private static List<?> unordered(ModelMeta meta, Query query, String db) {
+    Query q = query.copy();
+    q.clearOrdering(false);
+    return Rows.of(meta).fetch(meta, q, db);
+  }
+
+  private void setLater(ModelMeta related, Query dependents, Field fk, Object value) {
+    fieldUpdates.add(
+        () ->
+            ModelOperations.update(
+                related, dependents, db, java.util.Collections.singletonMap(fk.name(), value)));
+  }
+
   /**
    * Django's rule for RESTRICT: a restricting object is fine when the same delete removes it
    * through a cascade; any other is a RestrictedError listing them, and nothing is deleted.
    */
   private void failOnRestricted(ModelMeta meta) {
-    Map<String, List<Model>> left = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Model>> e : restricted.entrySet()) {
-      for (Model o : e.getValue()) {
-        Map<Object, Model> bucket = objects.get(o.meta());
-        if (bucket == null || !bucket.containsKey(o.pk())) {
+    Map<String, List<Object>> left = new LinkedHashMap<>();
+    for (Map.Entry<String, Found> e : restricted.entrySet()) {
+      ModelMeta related = e.getValue().meta();
+      Map<Object, Object> bucket = objects.get(related);
+      for (Object o : e.getValue().rows()) {
+        if (bucket == null || !bucket.containsKey(Rows.of(related).get(o, related.pk()))) {
           left.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(o);
         }
       }
     }
     if (!left.isEmpty()) {
-      List<Model> all = new ArrayList<>();
+      List<Object> all = new ArrayList<>();
       left.values().forEach(all::addAll);
       throw new RestrictedError(
           "Cannot delete some instances of model '"
@@ -241,9 +260,9 @@ final class Collector {
   }
 
   private DeleteResult execute() {
-    for (Map<Object, Model> bucket : objects.values()) {
-      for (Model o : bucket.values()) {
-        Signals.sendPreDelete(o, db);
+    for (Map.Entry<ModelMeta, Map<Object, Object>> e : objects.entrySet()) {
+      for (Object o : e.getValue().values()) {
+        Rows.of(e.getKey()).preDelete(o, db);
       }
     }
     fieldUpdates.forEach(Runnable::run);
@@ -254,7 +273,7 @@ final class Collector {
     DatabaseConnection c = Database.connection(db);
     Backend b = c.backend();
     for (ModelMeta meta : order) {
-      Map<Object, Model> bucket = objects.get(meta);
+      Map<Object, Object> bucket = objects.get(meta);
       if (bucket.isEmpty()) {
         continue; // a cascade that found no dependents
       }
@@ -267,9 +286,9 @@ final class Collector {
         total += n;
       }
     }
-    for (ModelMeta meta : objects.keySet()) {
-      for (Model o : objects.get(meta).values()) {
-        Signals.sendPostDelete(o, db);
+    for (Map.Entry<ModelMeta, Map<Object, Object>> e : objects.entrySet()) {
+      for (Object o : e.getValue().values()) {
+        Rows.of(e.getKey()).postDelete(o, db);
       }
     }
     return new DeleteResult(total, counts);

@@ -272,17 +272,20 @@ public final class ModelOperations {
 
   // ------------------------------------------------------------------ QuerySet.update
 
-  static long update(QuerySet<?> qs, Map<String, ?> values) {
-    if (qs.queryDescription().isSliced()) {
+  /**
+   * UPDATE the rows of {@code query} over {@code meta} on {@code db}; values may be expressions,
+   * and a relation takes an id, a model instance or a row map.
+   */
+  static long update(ModelMeta meta, Query query, String db, Map<String, ?> values) {
+    if (query.isSliced()) {
       throw new ArgumentError("Cannot update a query once a slice has been taken.");
     }
     if (values.isEmpty()) {
       throw new ArgumentError("update() needs at least one field");
     }
-    ModelMeta meta = qs.meta();
-    DatabaseConnection connection = Database.connection(qs.db());
+    DatabaseConnection connection = Database.connection(db);
     Backend backend = connection.backend();
-    Query q = qs.queryDescription().copy();
+    Query q = query.copy();
     List<WriteCompiler.Assignment> sets = new ArrayList<>();
     for (Map.Entry<String, ?> e : values.entrySet()) {
       Field f = meta.findField(e.getKey());
@@ -298,8 +301,8 @@ public final class ModelOperations {
       if (v instanceof Expression ex) {
         sets.add(new WriteCompiler.Assignment(f, q.resolveUpdateValue(e.getKey(), ex)));
       } else {
-        if (v instanceof Model m && f.isRelation()) {
-          v = f.relation().targetField().get(m);
+        if (f.isRelation()) {
+          v = Rows.relationValue(f, v);
         }
         sets.add(new WriteCompiler.Assignment(f, writeValue(f, v)));
       }

@@ -17,7 +17,6 @@ import io.vibevault.orm.transaction.Transaction;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,32 +204,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   /** The one row matching the conditions; ObjectDoesNotExist or MultipleObjectsReturned. */
   public T get(Object... conditions) {
-    if (conditions.length > 0 && query.combinator() != null) {
-      throw new io.vibevault.orm.exception.NotSupportedError(
-          "Calling QuerySet.get(...) with filters after "
-              + query.combinator().method()
-              + "() is not supported.");
-    }
-    QuerySet<T> qs = conditions.length == 0 ? this : filter(conditions);
-    if (!qs.query.isSliced() && !qs.query.isSelectForUpdate()) {
-      qs = qs.orderBy().slice(0, 21);
-    } else if (!qs.query.isSliced()) {
-      qs = qs.orderBy();
-    }
-    List<T> rows = qs.list();
-    if (rows.isEmpty()) {
-      throw new ObjectDoesNotExist(model, meta.modelName() + " matching query does not exist.");
-    }
-    if (rows.size() > 1) {
-      throw new MultipleObjectsReturned(
-          model,
-          "get() returned more than one "
-              + meta.modelName()
-              + " -- it returned "
-              + (rows.size() > 20 ? "more than 20" : String.valueOf(rows.size()))
-              + "!");
-    }
-    return rows.get(0);
+    return single(conditions, model);
   }
 
   /** Creates and saves an object from field values. */
@@ -427,35 +401,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   }
 
   private <R> ValuesQuerySet<R> valuesShape(Object[] items, ValuesQuerySet.Shape shape) {
-    List<String> names = new ArrayList<>();
-    Map<String, io.vibevault.orm.expr.Expression> expressions = new LinkedHashMap<>();
-    for (Object item : items) {
-      if (item instanceof String name) {
-        names.add(name);
-      } else if (item instanceof io.vibevault.orm.expr.NamedExpression n) {
-        expressions.put(n.alias(), n.expression());
-      } else {
-        throw new ArgumentError(
-            "values() takes field paths and named expressions (expr.as(\"name\")), got "
-                + (item == null ? "null" : item.getClass().getSimpleName()));
-      }
-    }
-    if (names.isEmpty() && expressions.isEmpty()) {
-      for (Field f : meta.concreteFields()) {
-        if (!meta.isSensitive(f.name())) {
-          names.add(f.attname());
-        }
-      }
-      // values() with no names includes the selected annotations too (Django).
-      for (String a : query.annotations().keySet()) {
-        if (!query.isHiddenAnnotation(a)) {
-          names.add(a);
-        }
-      }
-    }
-    Query q = query.copy();
-    q.setValues(names, names, expressions);
-    return new ValuesQuerySet<>(meta, q, alias, shape);
+    return ValuesQuerySet.of(meta, query, alias, items, shape);
   }
 
   /**
@@ -495,7 +441,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   /** UPDATE every matching row; values may be expressions ({@code F.of("x").plus(1)}). */
   public long update(Map<String, ?> values) {
     notSupportedAfterCombinator("update");
-    return ModelOperations.update(this, values);
+    return ModelOperations.update(meta, query, db(), values);
   }
 
   /** UPDATE with {@code field, value} pairs. */
@@ -509,7 +455,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     if (query.isSliced()) {
       throw new ArgumentError("Cannot use 'limit' or 'offset' with delete().");
     }
-    return Collector.deleteQuerySet(this);
+    return Collector.delete(meta, query, db());
   }
 
   /**

@@ -4,9 +4,14 @@ import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.execution.Hydrator;
 import io.vibevault.orm.execution.RowReader;
+import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.sql.CompiledSelect;
 import io.vibevault.orm.sql.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A QuerySet whose rows are plain values instead of model instances: {@code values()} gives maps,
@@ -31,6 +36,44 @@ public final class ValuesQuerySet<R> extends AbstractQuerySet<R, ValuesQuerySet<
   ValuesQuerySet(ModelMeta meta, Query query, String alias, Shape shape) {
     super(meta, query, alias);
     this.shape = shape;
+  }
+
+  /**
+   * The values QuerySet of {@code query}: field paths and named expressions in {@code items}; with
+   * none, every concrete field by attname (but the model's sensitive ones) and the selected
+   * annotations.
+   */
+  static <R> ValuesQuerySet<R> of(
+      ModelMeta meta, Query query, String alias, Object[] items, Shape shape) {
+    List<String> names = new ArrayList<>();
+    Map<String, io.vibevault.orm.expr.Expression> expressions = new LinkedHashMap<>();
+    for (Object item : items) {
+      if (item instanceof String name) {
+        names.add(name);
+      } else if (item instanceof io.vibevault.orm.expr.NamedExpression n) {
+        expressions.put(n.alias(), n.expression());
+      } else {
+        throw new ArgumentError(
+            "values() takes field paths and named expressions (expr.as(\"name\")), got "
+                + (item == null ? "null" : item.getClass().getSimpleName()));
+      }
+    }
+    if (names.isEmpty() && expressions.isEmpty()) {
+      for (Field f : meta.concreteFields()) {
+        if (!meta.isSensitive(f.name())) {
+          names.add(f.attname());
+        }
+      }
+      // values() with no names includes the selected annotations too (Django).
+      for (String a : query.annotations().keySet()) {
+        if (!query.isHiddenAnnotation(a)) {
+          names.add(a);
+        }
+      }
+    }
+    Query q = query.copy();
+    q.setValues(names, names, expressions);
+    return new ValuesQuerySet<>(meta, q, alias, shape);
   }
 
   @Override

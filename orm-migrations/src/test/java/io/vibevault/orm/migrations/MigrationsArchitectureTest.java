@@ -42,8 +42,6 @@ class MigrationsArchitectureTest {
               "io.vibevault.orm.migrations.state..",
               "io.vibevault.orm.migrations.graph..",
               "io.vibevault.orm.migrations.io..")
-          .and()
-          .doNotHaveSimpleName("HistoricalManager")
           .should()
           .callMethod(
               io.vibevault.orm.execution.DatabaseConnection.class,

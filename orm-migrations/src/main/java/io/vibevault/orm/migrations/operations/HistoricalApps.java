@@ -1,18 +1,21 @@
 package io.vibevault.orm.migrations.operations;
 
+import io.vibevault.orm.exception.FieldError;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.migrations.state.ProjectState;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.query.MapQuerySet;
 
 /**
  * The models as they were at one migration, handed to {@link MigrationCode} (Django's {@code apps}
- * argument of a RunPython function). {@link #getModel} gives a manager over rows as plain maps,
+ * argument of a RunPython function). {@link #getModel} gives a QuerySet over rows as plain maps,
  * built from the historical state, never from the current Java class: a field added later does not
  * exist here, a field removed later still does.
  *
  * <pre>{@code
- * HistoricalManager tag = apps.getModel("vault", "Tag");
+ * MapQuerySet tag = apps.getModel("vault", "Tag");
  * tag.create(Map.of("name", "personal"));
- * tag.filter(Map.of("name", "work")).update(Map.of("name", "job"));
+ * tag.filter("name__iexact", "work").update("name", "job");
  * }</pre>
  */
 public final class HistoricalApps {
@@ -24,9 +27,25 @@ public final class HistoricalApps {
     this.connection = connection;
   }
 
-  /** The manager of {@code app.Model} as it was at this migration. */
-  public HistoricalManager getModel(String app, String model) {
-    return new HistoricalManager(state.meta(app, model), connection);
+  /**
+   * Every row of {@code app.Model} as it was at this migration, on the migration's connection: a
+   * full QuerySet (lookups, relations, F, aggregates, update, delete with the historical on_delete
+   * rules, create) whose rows are maps of attname to value.
+   */
+  public MapQuerySet getModel(String app, String model) {
+    return new MapQuerySet(state.meta(app, model), connection.alias());
+  }
+
+  /**
+   * The rows of the join model of the many-to-many field {@code app.Model.field} (Django's {@code
+   * Note.tags.through}): each links the two sides by their keys ({@code noteId}, {@code tagId}).
+   */
+  public MapQuerySet getThrough(String app, String model, String field) {
+    Field m2m = state.meta(app, model).field(field);
+    if (!m2m.isRelation() || !m2m.relation().isManyToMany()) {
+      throw new FieldError(app + "." + model + "." + field + " is not a many-to-many field");
+    }
+    return new MapQuerySet(m2m.relation().through(), connection.alias());
   }
 
   /**

@@ -8,7 +8,7 @@ package io.vibevault.orm.migrations.operations;
  * <pre>{@code
  * public final class CreateDefaultTags implements MigrationCode {
  *   public void run(HistoricalApps apps) {
- *     var tag = apps.getModel("vault", "Tag");
+ *     MapQuerySet tag = apps.getModel("vault", "Tag");
  *     tag.create(Map.of("name", "personal"));
  *     tag.create(Map.of("name", "work"));
  *   }

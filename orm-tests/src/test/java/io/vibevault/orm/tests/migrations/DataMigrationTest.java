@@ -68,8 +68,7 @@ class DataMigrationTest {
   }
 
   @DbTest
-  void historicalManagerFiltersUpdatesCountsAndRefusesUnknownFields(TestDatabase db)
-      throws Exception {
+  void theHistoricalModelIsTheStateAtThatMigration(TestDatabase db) throws Exception {
     MigrationFixtures fx = fixtures();
     fx.migrations().migrate(APP, "0002");
     var state =
