@@ -20,9 +20,13 @@ import io.vibevault.orm.migrations.graph.Migration.Key;
 import io.vibevault.orm.migrations.io.MigrationFiles;
 import io.vibevault.orm.migrations.operations.AddField;
 import io.vibevault.orm.migrations.operations.CreateModel;
+import io.vibevault.orm.migrations.operations.RemoveField;
+import io.vibevault.orm.migrations.operations.RenameField;
+import io.vibevault.orm.migrations.operations.RenameModel;
 import io.vibevault.orm.model.AppConfig;
 import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
@@ -209,5 +213,27 @@ class CommandsTest {
     insert(c, "migsq_item", List.of("code"), "x");
     assertThat(Schema.count(c, "migsq_item")).isEqualTo(1);
     assertThat(Map.of()).isEmpty();
+  }
+
+  @DbTest
+  void squashFoldsRenamesAndRemovalsIntoTheCreate(TestDatabase db) throws Exception {
+    DatabaseConnection c = db.connection();
+    MigrationFixtures fx = new MigrationFixtures("migsqr");
+    fx.write("0001_initial", new CreateModel(model("migsqr", "Item", id(), chars("code", 20))));
+    fx.write(
+        "0002_item_note", new AddField("migsqr", "Item", chars("note", 20).withNullable(true)));
+    fx.write("0003_rename", new RenameField("migsqr", "Item", "code", "sku"));
+    fx.write("0004_rename_item", new RenameModel("migsqr", "Item", "Article"));
+    fx.write("0005_remove_note", new RemoveField("migsqr", "Article", "note"));
+    Migrations migrations = fx.migrations();
+    Migration squashed = migrations.squash("migsqr", null, "0005", null);
+    assertThat(squashed.operations()).hasSize(1);
+    ModelDefinition article = ((CreateModel) squashed.operations().get(0)).definition();
+    assertThat(article.name()).isEqualTo("Article");
+    assertThat(article.dbTable()).isEqualTo("migsqr_article");
+    assertThat(article.fields()).containsExactly(id(), chars("sku", 20));
+    migrations.migrate();
+    assertThat(Schema.tables(c)).contains("migsqr_article").doesNotContain("migsqr_item");
+    assertThat(Schema.columns(c, "migsqr_article")).containsOnlyKeys("id", "sku");
   }
 }
