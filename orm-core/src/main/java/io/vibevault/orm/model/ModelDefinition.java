@@ -28,7 +28,8 @@ public record ModelDefinition(
     List<ModelMeta.IndexSpec> indexes,
     List<ModelMeta.UniqueSpec> uniqueConstraints,
     List<ModelMeta.CheckSpec> checkConstraints,
-    List<List<String>> uniqueTogether) {
+    List<List<String>> uniqueTogether,
+    String dbTableComment) {
 
   public ModelDefinition {
     Objects.requireNonNull(appLabel, "appLabel");
@@ -43,6 +44,7 @@ public record ModelDefinition(
     checkConstraints = checkConstraints == null ? List.of() : List.copyOf(checkConstraints);
     uniqueTogether =
         uniqueTogether == null ? List.of() : uniqueTogether.stream().map(List::copyOf).toList();
+    dbTableComment = dbTableComment == null ? "" : dbTableComment;
   }
 
   /** A model with these fields and no options; the table is {@code app_model}. */
@@ -58,7 +60,8 @@ public record ModelDefinition(
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        "");
   }
 
   /** The definition of a registered model class (not of an auto-created join model). */
@@ -78,7 +81,8 @@ public record ModelDefinition(
         meta.indexes(),
         meta.uniqueConstraints(),
         meta.checkConstraints(),
-        meta.uniqueTogether());
+        meta.uniqueTogether(),
+        meta.dbTableComment());
   }
 
   /** {@code app.Model}. */
@@ -123,7 +127,8 @@ public record ModelDefinition(
         indexes,
         uniqueConstraints,
         checkConstraints,
-        uniqueTogether);
+        uniqueTogether,
+        dbTableComment);
   }
 
   public ModelDefinition withTable(String table) {
@@ -138,7 +143,25 @@ public record ModelDefinition(
         indexes,
         uniqueConstraints,
         checkConstraints,
-        uniqueTogether);
+        uniqueTogether,
+        dbTableComment);
+  }
+
+  /** This model with a comment on its table (empty: none). */
+  public ModelDefinition withTableComment(String comment) {
+    return new ModelDefinition(
+        appLabel,
+        name,
+        dbTable,
+        fields,
+        ordering,
+        verboseName,
+        verboseNamePlural,
+        indexes,
+        uniqueConstraints,
+        checkConstraints,
+        uniqueTogether,
+        comment);
   }
 
   public ModelDefinition withFields(List<FieldDefinition> newFields) {
@@ -153,7 +176,8 @@ public record ModelDefinition(
         indexes,
         uniqueConstraints,
         checkConstraints,
-        uniqueTogether);
+        uniqueTogether,
+        dbTableComment);
   }
 
   /** This model with its options (ordering and verbose names) replaced. */
@@ -170,7 +194,8 @@ public record ModelDefinition(
         indexes,
         uniqueConstraints,
         checkConstraints,
-        uniqueTogether);
+        uniqueTogether,
+        dbTableComment);
   }
 
   public ModelDefinition withIndexes(List<ModelMeta.IndexSpec> newIndexes) {
@@ -185,7 +210,8 @@ public record ModelDefinition(
         newIndexes,
         uniqueConstraints,
         checkConstraints,
-        uniqueTogether);
+        uniqueTogether,
+        dbTableComment);
   }
 
   public ModelDefinition withConstraints(
@@ -201,7 +227,8 @@ public record ModelDefinition(
         indexes,
         unique,
         checks,
-        uniqueTogether);
+        uniqueTogether,
+        dbTableComment);
   }
 
   public ModelDefinition withUniqueTogether(List<List<String>> together) {
@@ -216,6 +243,7 @@ public record ModelDefinition(
         indexes,
         uniqueConstraints,
         checkConstraints,
-        together);
+        together,
+        dbTableComment);
   }
 }

@@ -4,6 +4,7 @@ import io.vibevault.orm.migrations.operations.AddField;
 import io.vibevault.orm.migrations.operations.AlterField;
 import io.vibevault.orm.migrations.operations.AlterModelOptions;
 import io.vibevault.orm.migrations.operations.AlterModelTable;
+import io.vibevault.orm.migrations.operations.AlterModelTableComment;
 import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.migrations.operations.DeleteModel;
 import io.vibevault.orm.migrations.operations.Operation;
@@ -22,7 +23,7 @@ import java.util.List;
  * <ul>
  *   <li>CreateModel + DeleteModel: nothing; CreateModel + RenameModel: CreateModel under the new
  *       name; CreateModel + AddField / AlterField / RemoveField / RenameField / AlterModelOptions /
- *       AlterModelTable: one CreateModel of the model as they leave it;
+ *       AlterModelTable / AlterModelTableComment: one CreateModel of the model as they leave it;
  *   <li>AddField + AlterField: one AddField; AddField + RenameField: AddField under the new name;
  *       AddField + RemoveField: nothing;
  *   <li>AlterField + AlterField: the last; AlterField + RemoveField: the removal; AlterField +
@@ -179,7 +180,8 @@ public final class Optimizer {
           ? List.of()
           : List.of(new RenameField(first.app(), first.model(), first.oldName(), second.newName()));
     }
-    if (a instanceof AlterModelOptions && b instanceof AlterModelOptions
+    if (a instanceof AlterModelTableComment && b instanceof AlterModelTableComment
+        || a instanceof AlterModelOptions && b instanceof AlterModelOptions
         || a instanceof AlterModelTable
             && (b instanceof AlterModelTable || b instanceof DeleteModel)) {
       return List.of(b);
@@ -207,7 +209,8 @@ public final class Optimizer {
         || b instanceof RemoveField
         || b instanceof RenameField
         || b instanceof AlterModelOptions
-        || b instanceof AlterModelTable) {
+        || b instanceof AlterModelTable
+        || b instanceof AlterModelTableComment) {
       // The state the two operations leave is the model the one CreateModel must create.
       ProjectState state = new ProjectState();
       state.add(create.definition());

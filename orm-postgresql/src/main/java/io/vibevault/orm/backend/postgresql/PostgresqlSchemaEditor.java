@@ -5,6 +5,7 @@ import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.SqlExecutor;
 import io.vibevault.orm.exception.LockNotAvailable;
 import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.ModelMeta;
 import java.util.List;
 
 /**
@@ -19,6 +20,36 @@ import java.util.List;
 public final class PostgresqlSchemaEditor extends BaseSchemaEditor {
   public PostgresqlSchemaEditor(SqlExecutor executor, Operations ops) {
     super(executor, ops);
+  }
+
+  @Override
+  protected String columnCommentSql(ModelMeta model, Field field) {
+    return "COMMENT ON COLUMN "
+        + q(model.dbTable())
+        + "."
+        + q(field.column())
+        + " IS "
+        + commentLiteral(field.dbComment());
+  }
+
+  @Override
+  protected String tableCommentSql(String table, String comment) {
+    return "COMMENT ON TABLE " + q(table) + " IS " + commentLiteral(comment);
+  }
+
+  /**
+   * A comment as an escape-string literal ({@code E'...'}): DDL takes no bound parameters, and the
+   * {@code E} form reads backslashes the same whatever {@code standard_conforming_strings} says, so
+   * no comment can end the literal early. NULL removes the comment.
+   */
+  static String commentLiteral(String comment) {
+    if (comment.isEmpty()) {
+      return "NULL";
+    }
+    if (comment.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("A comment may not contain NUL");
+    }
+    return "E'" + comment.replace("\\", "\\\\").replace("'", "''") + "'";
   }
 
   @Override
