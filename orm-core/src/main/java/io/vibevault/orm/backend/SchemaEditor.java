@@ -44,7 +44,7 @@ public interface SchemaEditor {
    * Sets the comment of the model's table ({@code ""} removes it); nothing where the database keeps
    * no comments.
    */
-  void alterTableComment(ModelMeta model, String comment);
+  default void alterTableComment(ModelMeta model, String comment) {}
 
   /** Adds a named unique constraint; {@code model} already declares it. */
   void addUniqueConstraint(ModelMeta model, ModelMeta.UniqueSpec constraint);

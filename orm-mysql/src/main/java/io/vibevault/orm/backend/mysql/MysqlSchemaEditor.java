@@ -79,12 +79,17 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
   /** MariaDB/MySQL keep a column's comment in its definition: every MODIFY restates it. */
   @Override
   protected String inlineColumnComment(Field field) {
-    return field.dbComment().isEmpty() ? "" : " COMMENT " + ops.quoteValue(field.dbComment());
+    return field.dbComment().isEmpty() ? "" : " COMMENT " + commentLiteral(field.dbComment());
   }
 
   @Override
   protected String tableCommentSql(String table, String comment) {
-    return "ALTER TABLE " + q(table) + " COMMENT = " + ops.quoteValue(comment);
+    return "ALTER TABLE " + q(table) + " COMMENT = " + commentLiteral(comment);
+  }
+
+  /** The comment as the dialect's string literal: DDL takes no bound parameters. */
+  private String commentLiteral(String comment) {
+    return ops.quoteValue(comment);
   }
 
   @Override

@@ -38,18 +38,10 @@ public final class PostgresqlSchemaEditor extends BaseSchemaEditor {
   }
 
   /**
-   * A comment as an escape-string literal ({@code E'...'}): DDL takes no bound parameters, and the
-   * {@code E} form reads backslashes the same whatever {@code standard_conforming_strings} says, so
-   * no comment can end the literal early. NULL removes the comment.
+   * The comment as the dialect's string literal (DDL takes no bound parameters); NULL removes it.
    */
-  static String commentLiteral(String comment) {
-    if (comment.isEmpty()) {
-      return "NULL";
-    }
-    if (comment.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("A comment may not contain NUL");
-    }
-    return "E'" + comment.replace("\\", "\\\\").replace("'", "''") + "'";
+  private String commentLiteral(String comment) {
+    return comment.isEmpty() ? "NULL" : ops.quoteValue(comment);
   }
 
   @Override
