@@ -14,6 +14,7 @@ import io.vibevault.orm.migrations.Migrations;
 import io.vibevault.orm.migrations.Migrations.MakeOptions;
 import io.vibevault.orm.migrations.autodetect.Questioner;
 import io.vibevault.orm.migrations.autodetect.ScriptedQuestioner;
+import io.vibevault.orm.migrations.autodetect.TerminalQuestioner;
 import io.vibevault.orm.migrations.executor.MigrationExecutor.MigrateOptions;
 import io.vibevault.orm.migrations.graph.Migration;
 import io.vibevault.orm.migrations.graph.Migration.Key;
@@ -129,9 +130,65 @@ class CommandsTest {
         .hasMessage(
             "Conflicting migrations detected; multiple leaf nodes: 0002_item_a, 0002_item_b in"
                 + " migmrg. To fix them run 'makemigrations --merge'");
+    // Asked in a terminal and answered no: the branches are listed, nothing is written.
+    List<String> said = new ArrayList<>();
+    migrations.questioner(
+        new TerminalQuestioner(
+            question -> {
+              said.add(question);
+              return "n";
+            },
+            said::add));
+    assertThat(migrations.merge(false)).isEmpty();
+    assertThat(fx.output)
+        .containsSubsequence(
+            "Merging migmrg",
+            "  Branch 0002_item_a",
+            "    - Add field a to Item",
+            "  Branch 0002_item_b",
+            "    - Add field b to Item");
+    assertThat(said).contains("Should these migration branches be merged? [y/N] ");
+    try (var files = Files.list(fx.dir.resolve("migmrg"))) {
+      assertThat(files.count()).isEqualTo(3);
+    }
+    // Without a terminal (--no-input) the answer is yes, as Django's.
+    migrations.questioner(Questioner.noInput());
     List<Migration> merged = migrations.merge(false);
-    assertThat(merged).extracting(Migration::name).containsExactly("0003_merge_0002_0002");
+    assertThat(merged)
+        .extracting(Migration::name)
+        .containsExactly("0003_merge_0002_item_a_0002_item_b");
+    assertThat(merged.get(0).dependencies())
+        .containsExactly(new Key("migmrg", "0002_item_a"), new Key("migmrg", "0002_item_b"));
+    assertThat(merged.get(0).operations()).isEmpty();
+    assertThat(migrations.merge(false)).isEmpty();
+    assertThat(fx.output).contains("No conflicts detected to merge.");
     assertThat(migrations.migrate()).hasSize(4);
+  }
+
+  @DbTest
+  void aMergeTakesTheNameGiven() throws Exception {
+    MigrationFixtures fx = new MigrationFixtures("migmrn");
+    fx.write("0001_initial", new CreateModel(model("migmrn", "Item", id(), chars("code", 20))));
+    Key first = new Key("migmrn", "0001_initial");
+    for (String leaf : List.of("0002_a", "0003_b")) {
+      List<Key> deps = leaf.equals("0003_b") ? List.of(first) : List.of(first);
+      MigrationFiles.write(
+          fx.dir,
+          "migmrn",
+          new Migration(
+              "migmrn",
+              leaf,
+              deps,
+              List.of(
+                  new AddField("migmrn", "Item", chars(leaf.substring(5), 5).withNullable(true))),
+              false,
+              List.of()));
+    }
+    List<Migration> merged = fx.migrations().merge(true, "join_branches");
+    assertThat(merged).extracting(Migration::name).containsExactly("0004_join_branches");
+    try (var files = Files.list(fx.dir.resolve("migmrn"))) {
+      assertThat(files.count()).as("a dry run writes nothing").isEqualTo(3);
+    }
   }
 
   @DbTest
