@@ -55,7 +55,7 @@ public record FieldDefinition(
     defaultValue = neutralForStorage(defaultValue);
     relatedName = relatedName == null ? "" : relatedName;
     toField = toField == null ? "" : toField;
-    dbComment = dbComment == null ? "" : dbComment;
+    dbComment = Names.checkComment(name, dbComment);
   }
 
   /** A plain field of this kind, column {@code snake_case(name)}, NOT NULL, no default. */

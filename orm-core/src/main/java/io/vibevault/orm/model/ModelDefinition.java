@@ -44,7 +44,7 @@ public record ModelDefinition(
     checkConstraints = checkConstraints == null ? List.of() : List.copyOf(checkConstraints);
     uniqueTogether =
         uniqueTogether == null ? List.of() : uniqueTogether.stream().map(List::copyOf).toList();
-    dbTableComment = dbTableComment == null ? "" : dbTableComment;
+    dbTableComment = Names.checkComment(appLabel + "." + name, dbTableComment);
   }
 
   /** A model with these fields and no options; the table is {@code app_model}. */

@@ -175,7 +175,7 @@ final class ModelMetaFactory {
             : Names.verbose(
                 Character.toLowerCase(meta.modelName().charAt(0)) + meta.modelName().substring(1));
     meta.verboseName = verbose;
-    meta.dbTableComment = own == null ? "" : own.dbTableComment();
+    meta.dbTableComment = own == null ? "" : Names.checkComment(meta.label(), own.dbTableComment());
     meta.verboseNamePlural =
         own != null && !own.verboseNamePlural().isEmpty() ? own.verboseNamePlural() : verbose + "s";
     for (Class<?> c : chain) {
@@ -333,7 +333,7 @@ final class ModelMetaFactory {
               null,
               null,
               false,
-              string(a, "dbComment", ""));
+              Names.checkComment(meta.label() + "." + name, string(a, "dbComment", "")));
       Field fk =
           new Field(
               meta,
@@ -437,7 +437,7 @@ final class ModelMetaFactory {
             choices,
             hasDefault ? initial : null,
             hasDefault,
-            string(a, "dbComment", ""));
+            Names.checkComment(meta.label() + "." + name, string(a, "dbComment", "")));
     return new Field(
         meta,
         name,

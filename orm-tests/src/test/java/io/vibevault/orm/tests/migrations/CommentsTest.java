@@ -4,10 +4,12 @@ import static io.vibevault.orm.tests.migrations.MigrationFixtures.chars;
 import static io.vibevault.orm.tests.migrations.MigrationFixtures.id;
 import static io.vibevault.orm.tests.migrations.MigrationFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.backend.Introspection;
 import io.vibevault.orm.backend.Introspection.ColumnInfo;
 import io.vibevault.orm.backend.Introspection.TableInfo;
+import io.vibevault.orm.exception.FieldError;
 import io.vibevault.orm.migrations.Migrations;
 import io.vibevault.orm.migrations.autodetect.Autodetector;
 import io.vibevault.orm.migrations.autodetect.Questioner;
@@ -157,5 +159,15 @@ class CommentsTest {
             .changes(Set.of("migcom"))
             .operations("migcom");
     assertThat(create).containsExactly(new CreateModel(item("the title", "the items")));
+  }
+
+  @DbTest
+  void aNulInACommentIsRefusedBeforeAnySql(TestDatabase db) {
+    assertThatThrownBy(() -> chars("title", 5).withDbComment("a\0b"))
+        .isInstanceOf(FieldError.class)
+        .hasMessageContaining("NUL");
+    assertThatThrownBy(() -> item("", "a\0b"))
+        .isInstanceOf(FieldError.class)
+        .hasMessageContaining("NUL");
   }
 }
