@@ -171,14 +171,13 @@ class CommandsTest {
     fx.write("0001_initial", new CreateModel(model("migmrn", "Item", id(), chars("code", 20))));
     Key first = new Key("migmrn", "0001_initial");
     for (String leaf : List.of("0002_a", "0003_b")) {
-      List<Key> deps = leaf.equals("0003_b") ? List.of(first) : List.of(first);
       MigrationFiles.write(
           fx.dir,
           "migmrn",
           new Migration(
               "migmrn",
               leaf,
-              deps,
+              List.of(first),
               List.of(
                   new AddField("migmrn", "Item", chars(leaf.substring(5), 5).withNullable(true))),
               false,
