@@ -107,7 +107,7 @@ final class MakeMigrationsCommand extends ManagementCommand {
     }
     migrations.questioner(scripted);
     if (merge) {
-      migrations.merge(dryRun);
+      migrations.merge(dryRun, name);
       return 0;
     }
     if (check) {

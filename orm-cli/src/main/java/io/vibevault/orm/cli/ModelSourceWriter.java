@@ -160,15 +160,11 @@ final class ModelSourceWriter {
         schema.tables().stream()
             .filter(t -> t.name().equals(table))
             .map(TableInfo::comment)
-            .filter(c -> c != null && !c.isBlank())
+            .filter(c -> c != null && !c.isEmpty())
             .findFirst()
             .orElse(null);
     String in = indent + "  ";
     out.append(indent).append("/** The table ").append(javadocSafe(table)).append(". */\n");
-    if (tableComment != null) {
-      out.append(indent).append("// Table comment: ").append(JavaText.comment(tableComment));
-      out.append('\n');
-    }
     if (primaryKey.size() > 1) {
       out.append(indent)
           .append("// The primary key (")
@@ -180,6 +176,9 @@ final class ModelSourceWriter {
     List<String> meta = new ArrayList<>();
     meta.add("appLabel = " + JavaText.literal(appLabel));
     meta.add("dbTable = " + JavaText.literal(table));
+    if (tableComment != null) {
+      meta.add("dbTableComment = " + JavaText.literal(tableComment));
+    }
     if (!uniqueTogether.isEmpty()) {
       imports.add("io.vibevault.orm.model.fields.UniqueTogether");
       List<String> groups = new ArrayList<>();
@@ -219,10 +218,6 @@ final class ModelSourceWriter {
             .append(JavaText.comment(c.name()))
             .append(" is left out: its name has a quote character, which models reject.\n");
         continue;
-      }
-      if (c.comment() != null && !c.comment().isBlank()) {
-        out.append(in).append("// Column comment: ").append(JavaText.comment(c.comment()));
-        out.append('\n');
       }
       if (c.defaultSql() != null && !c.autoIncrement()) {
         out.append(in)
@@ -313,6 +308,7 @@ final class ModelSourceWriter {
       params.add("nullable = true");
       params.add("blank = true");
     }
+    addComment(c, params);
     if (pk) {
       out.append(in)
           .append(
@@ -358,9 +354,17 @@ final class ModelSourceWriter {
       params.add("nullable = true");
       params.add("blank = true");
     }
+    addComment(c, params);
     annotation(out, in, annotation, params);
     out.append(in).append("public ").append(field.javaType()).append(' ').append(fieldName);
     out.append(";\n");
+  }
+
+  /** The column's comment as {@code dbComment}, a string literal whatever the comment holds. */
+  private static void addComment(ColumnInfo c, List<String> params) {
+    if (c.comment() != null && !c.comment().isEmpty()) {
+      params.add("dbComment = " + JavaText.literal(c.comment()));
+    }
   }
 
   /** {@code @Name(a, b)} on one line, or one parameter per line when that passes 100 columns. */

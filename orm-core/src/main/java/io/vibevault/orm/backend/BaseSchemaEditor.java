@@ -67,6 +67,27 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   }
 
   /** Foreign keys written inside the column definition instead of by ALTER TABLE. */
+  /**
+   * The statement that sets a column's comment ({@code ""}: removes it), or null where the comment
+   * is written in the column definition ({@link #inlineColumnComment}) or not stored at all.
+   */
+  protected String columnCommentSql(ModelMeta model, Field field) {
+    return null;
+  }
+
+  /** The statement that sets a table's comment ({@code ""}: removes it), or null for none. */
+  protected String tableCommentSql(String table, String comment) {
+    return null;
+  }
+
+  /**
+   * The comment clause inside a column definition (MariaDB's {@code COMMENT '...'}), or "" when the
+   * backend sets comments by statement or keeps none.
+   */
+  protected String inlineColumnComment(Field field) {
+    return "";
+  }
+
   protected boolean inlineForeignKeys() {
     return false;
   }
@@ -135,6 +156,12 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   @Override
   public void createModel(ModelMeta model) {
     createTable(model, model.dbTable(), model.concreteFields());
+    if (!model.dbTableComment().isEmpty()) {
+      alterTableComment(model, model.dbTableComment());
+    }
+    for (Field f : model.concreteFields()) {
+      setColumnComment(model, f);
+    }
     createIndexes(model, model.dbTable(), model.concreteFields());
     if (!inlineForeignKeys()) {
       for (Field f : model.concreteFields()) {
@@ -183,6 +210,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       // The default only filled the existing rows: the model keeps defaults, not the schema.
       execute("ALTER TABLE " + table + " ALTER COLUMN " + q(field.column()) + " DROP DEFAULT");
     }
+    setColumnComment(model, field);
     if (needsFieldIndex(field)) {
       execute(createIndexSql(model.dbTable(), fieldIndexName(model, field), List.of(field), false));
     }
@@ -275,9 +303,20 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
             List.of(fill));
       }
     }
-    if (typeChanged || oldField.isNullable() != newField.isNullable()) {
+    boolean columnChanged = typeChanged || oldField.isNullable() != newField.isNullable();
+    if (columnChanged) {
       for (String sql : alterColumnSql(model, oldField, newField, typeChanged)) {
         execute(sql);
+      }
+    }
+    if (!oldField.dbComment().equals(newField.dbComment())) {
+      String sql = columnCommentSql(model, newField);
+      if (sql != null) {
+        execute(sql);
+      } else if (!columnChanged
+          && !inlineColumnComment(newField).equals(inlineColumnComment(oldField))) {
+        // The comment lives in the column definition: rewriting the column sets it.
+        alterColumnSql(model, oldField, newField, false).forEach(this::execute);
       }
     }
     if (newUnique && !oldUnique) {
@@ -295,6 +334,24 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
     if (newFk && fkChanged) {
       execute(foreignKeySql(model, newField));
+    }
+  }
+
+  @Override
+  public void alterTableComment(ModelMeta model, String comment) {
+    String sql = tableCommentSql(model.dbTable(), comment);
+    if (sql != null) {
+      execute(sql);
+    }
+  }
+
+  /** Sets a new column's comment where that takes a statement of its own. */
+  private void setColumnComment(ModelMeta model, Field field) {
+    if (!field.dbComment().isEmpty()) {
+      String sql = columnCommentSql(model, field);
+      if (sql != null) {
+        execute(sql);
+      }
     }
   }
 
@@ -616,6 +673,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
         sql.append(" UNIQUE");
       }
     }
+    sql.append(inlineColumnComment(f));
     String check = columnCheck(f, column);
     if (check != null) {
       sql.append(" CHECK (").append(check).append(')');

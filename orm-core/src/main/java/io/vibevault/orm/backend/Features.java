@@ -106,6 +106,15 @@ public interface Features {
   }
 
   /**
+   * Whether the database stores comments on tables and columns (Django's {@code
+   * supports_comments}): PostgreSQL and MariaDB/MySQL do; SQLite has nowhere to keep them, and the
+   * schema editor leaves them out there.
+   */
+  default boolean supportsComments() {
+    return false;
+  }
+
+  /**
    * A compound member may be written in parentheses ({@code (SELECT ...) UNION (SELECT ...)});
    * without it (SQLite) a nested compound becomes {@code SELECT * FROM (...)}.
    */

@@ -40,6 +40,12 @@ public interface SchemaEditor {
   /** Renames a model's table (and the join tables named after it are left as they are). */
   void alterDbTable(ModelMeta model, String oldTable, String newTable);
 
+  /**
+   * Sets the comment of the model's table ({@code ""} removes it); nothing where the database keeps
+   * no comments.
+   */
+  default void alterTableComment(ModelMeta model, String comment) {}
+
   /** Adds a named unique constraint; {@code model} already declares it. */
   void addUniqueConstraint(ModelMeta model, ModelMeta.UniqueSpec constraint);
 

@@ -26,6 +26,7 @@ final class DefinedModels {
       meta.verboseName = d.verboseName().isEmpty() ? Names.verbose(d.name()) : d.verboseName();
       meta.verboseNamePlural =
           d.verboseNamePlural().isEmpty() ? meta.verboseName + "s" : d.verboseNamePlural();
+      meta.dbTableComment = d.dbTableComment();
       meta.indexes.addAll(d.indexes());
       meta.uniqueConstraints.addAll(d.uniqueConstraints());
       meta.checkConstraints.addAll(d.checkConstraints());
@@ -91,7 +92,8 @@ final class DefinedModels {
             List.of(),
             null,
             d.defaultValue(),
-            d.hasDefault());
+            d.hasDefault(),
+            d.dbComment());
     if (d.relation() == null) {
       return new Field(
           meta, d.name(), d.name(), d.column(), d.kind(), Object.class, options, null, null);

@@ -47,7 +47,8 @@ public final class Field {
       List<Validator> validators,
       Class<? extends Choices> choices,
       Object defaultValue,
-      boolean hasDefault) {}
+      boolean hasDefault,
+      String dbComment) {}
 
   Field(
       ModelMeta model,
@@ -179,6 +180,11 @@ public final class Field {
 
   public String helpText() {
     return options.helpText();
+  }
+
+  /** The comment on the column ({@code dbComment}), empty when none. */
+  public String dbComment() {
+    return options.dbComment();
   }
 
   public List<Validator> validators() {

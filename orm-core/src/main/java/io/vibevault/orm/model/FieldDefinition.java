@@ -36,7 +36,8 @@ public record FieldDefinition(
     String relatedName,
     String toField,
     boolean dbConstraint,
-    String m2mTable) {
+    String m2mTable,
+    String dbComment) {
 
   public FieldDefinition {
     Objects.requireNonNull(name, "name");
@@ -54,6 +55,7 @@ public record FieldDefinition(
     defaultValue = neutralForStorage(defaultValue);
     relatedName = relatedName == null ? "" : relatedName;
     toField = toField == null ? "" : toField;
+    dbComment = Names.checkComment(name, dbComment);
   }
 
   /** A plain field of this kind, column {@code snake_case(name)}, NOT NULL, no default. */
@@ -80,7 +82,8 @@ public record FieldDefinition(
         "",
         "",
         true,
-        null);
+        null,
+        "");
   }
 
   /** A relation towards {@code to} ({@code app.Model}); its column is {@code <name>_id}. */
@@ -108,7 +111,8 @@ public record FieldDefinition(
         "",
         "",
         true,
-        null);
+        null,
+        "");
   }
 
   /** The definition of a model class's field, as a migration records it. */
@@ -142,7 +146,8 @@ public record FieldDefinition(
             ? ""
             : r.targetField().name(),
         r == null || r.dbConstraint(),
-        r != null && r.isManyToMany() ? r.m2mTable() : null);
+        r != null && r.isManyToMany() ? r.m2mTable() : null,
+        f.dbComment());
   }
 
   /** A neutral value as JSON can hold it: dates, times, decimals and UUIDs become text. */
@@ -226,6 +231,13 @@ public record FieldDefinition(
     return c.build();
   }
 
+  /** This field with a comment on its column (empty: none). */
+  public FieldDefinition withDbComment(String comment) {
+    Copy c = new Copy(this);
+    c.dbComment = comment;
+    return c.build();
+  }
+
   public FieldDefinition withTarget(String label) {
     Copy c = new Copy(this);
     c.to = label;
@@ -268,6 +280,7 @@ public record FieldDefinition(
     final String toField;
     final boolean dbConstraint;
     final String m2mTable;
+    String dbComment;
 
     Copy(FieldDefinition d) {
       name = d.name;
@@ -292,6 +305,7 @@ public record FieldDefinition(
       toField = d.toField;
       dbConstraint = d.dbConstraint;
       m2mTable = d.m2mTable;
+      dbComment = d.dbComment;
     }
 
     FieldDefinition build() {
@@ -317,7 +331,8 @@ public record FieldDefinition(
           relatedName,
           toField,
           dbConstraint,
-          m2mTable);
+          m2mTable,
+          dbComment);
     }
   }
 }

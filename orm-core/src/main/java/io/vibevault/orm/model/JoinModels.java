@@ -15,7 +15,7 @@ final class JoinModels {
   static Field.Options idOptions() {
     return new Field.Options(
         false, true, true, false, true, 0, 0, 0, false, false, "", "ID", "", List.of(), null, null,
-        false);
+        false, "");
   }
 
   /** The join model of {@code m2m}, registered with its owner's apps. */
@@ -65,7 +65,7 @@ final class JoinModels {
     Field.Options options =
         new Field.Options(
             false, false, false, true, false, 0, 0, 0, false, false, "", name, "", List.of(), null,
-            null, false);
+            null, false, "");
     return new Field(
         through, name, name + "Id", name + "_id", null, Ref.class, options, relation, null);
   }

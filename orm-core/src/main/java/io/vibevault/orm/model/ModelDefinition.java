@@ -28,7 +28,8 @@ public record ModelDefinition(
     List<ModelMeta.IndexSpec> indexes,
     List<ModelMeta.UniqueSpec> uniqueConstraints,
     List<ModelMeta.CheckSpec> checkConstraints,
-    List<List<String>> uniqueTogether) {
+    List<List<String>> uniqueTogether,
+    String dbTableComment) {
 
   public ModelDefinition {
     Objects.requireNonNull(appLabel, "appLabel");
@@ -43,6 +44,7 @@ public record ModelDefinition(
     checkConstraints = checkConstraints == null ? List.of() : List.copyOf(checkConstraints);
     uniqueTogether =
         uniqueTogether == null ? List.of() : uniqueTogether.stream().map(List::copyOf).toList();
+    dbTableComment = Names.checkComment(appLabel + "." + name, dbTableComment);
   }
 
   /** A model with these fields and no options; the table is {@code app_model}. */
@@ -58,7 +60,8 @@ public record ModelDefinition(
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        "");
   }
 
   /** The definition of a registered model class (not of an auto-created join model). */
@@ -78,7 +81,8 @@ public record ModelDefinition(
         meta.indexes(),
         meta.uniqueConstraints(),
         meta.checkConstraints(),
-        meta.uniqueTogether());
+        meta.uniqueTogether(),
+        meta.dbTableComment());
   }
 
   /** {@code app.Model}. */
@@ -112,110 +116,104 @@ public record ModelDefinition(
   }
 
   public ModelDefinition withName(String newName) {
-    return new ModelDefinition(
-        appLabel,
-        newName,
-        dbTable,
-        fields,
-        ordering,
-        verboseName,
-        verboseNamePlural,
-        indexes,
-        uniqueConstraints,
-        checkConstraints,
-        uniqueTogether);
+    Copy c = new Copy(this);
+    c.name = newName;
+    return c.build();
   }
 
   public ModelDefinition withTable(String table) {
-    return new ModelDefinition(
-        appLabel,
-        name,
-        table,
-        fields,
-        ordering,
-        verboseName,
-        verboseNamePlural,
-        indexes,
-        uniqueConstraints,
-        checkConstraints,
-        uniqueTogether);
+    Copy c = new Copy(this);
+    c.dbTable = table;
+    return c.build();
+  }
+
+  /** This model with a comment on its table (empty: none). */
+  public ModelDefinition withTableComment(String comment) {
+    Copy c = new Copy(this);
+    c.dbTableComment = comment;
+    return c.build();
   }
 
   public ModelDefinition withFields(List<FieldDefinition> newFields) {
-    return new ModelDefinition(
-        appLabel,
-        name,
-        dbTable,
-        newFields,
-        ordering,
-        verboseName,
-        verboseNamePlural,
-        indexes,
-        uniqueConstraints,
-        checkConstraints,
-        uniqueTogether);
+    Copy c = new Copy(this);
+    c.fields = newFields;
+    return c.build();
   }
 
   /** This model with its options (ordering and verbose names) replaced. */
   public ModelDefinition withOptions(
       List<String> newOrdering, String newVerboseName, String newVerboseNamePlural) {
-    return new ModelDefinition(
-        appLabel,
-        name,
-        dbTable,
-        fields,
-        newOrdering,
-        newVerboseName,
-        newVerboseNamePlural,
-        indexes,
-        uniqueConstraints,
-        checkConstraints,
-        uniqueTogether);
+    Copy c = new Copy(this);
+    c.ordering = newOrdering;
+    c.verboseName = newVerboseName;
+    c.verboseNamePlural = newVerboseNamePlural;
+    return c.build();
   }
 
   public ModelDefinition withIndexes(List<ModelMeta.IndexSpec> newIndexes) {
-    return new ModelDefinition(
-        appLabel,
-        name,
-        dbTable,
-        fields,
-        ordering,
-        verboseName,
-        verboseNamePlural,
-        newIndexes,
-        uniqueConstraints,
-        checkConstraints,
-        uniqueTogether);
+    Copy c = new Copy(this);
+    c.indexes = newIndexes;
+    return c.build();
   }
 
   public ModelDefinition withConstraints(
       List<ModelMeta.UniqueSpec> unique, List<ModelMeta.CheckSpec> checks) {
-    return new ModelDefinition(
-        appLabel,
-        name,
-        dbTable,
-        fields,
-        ordering,
-        verboseName,
-        verboseNamePlural,
-        indexes,
-        unique,
-        checks,
-        uniqueTogether);
+    Copy c = new Copy(this);
+    c.uniqueConstraints = unique;
+    c.checkConstraints = checks;
+    return c.build();
   }
 
   public ModelDefinition withUniqueTogether(List<List<String>> together) {
-    return new ModelDefinition(
-        appLabel,
-        name,
-        dbTable,
-        fields,
-        ordering,
-        verboseName,
-        verboseNamePlural,
-        indexes,
-        uniqueConstraints,
-        checkConstraints,
-        together);
+    Copy c = new Copy(this);
+    c.uniqueTogether = together;
+    return c.build();
+  }
+
+  /** The components of a definition, changed a few at a time by the {@code with...} methods. */
+  private static final class Copy {
+    final String appLabel;
+    String name;
+    String dbTable;
+    List<FieldDefinition> fields;
+    List<String> ordering;
+    String verboseName;
+    String verboseNamePlural;
+    List<ModelMeta.IndexSpec> indexes;
+    List<ModelMeta.UniqueSpec> uniqueConstraints;
+    List<ModelMeta.CheckSpec> checkConstraints;
+    List<List<String>> uniqueTogether;
+    String dbTableComment;
+
+    Copy(ModelDefinition d) {
+      appLabel = d.appLabel;
+      name = d.name;
+      dbTable = d.dbTable;
+      fields = d.fields;
+      ordering = d.ordering;
+      verboseName = d.verboseName;
+      verboseNamePlural = d.verboseNamePlural;
+      indexes = d.indexes;
+      uniqueConstraints = d.uniqueConstraints;
+      checkConstraints = d.checkConstraints;
+      uniqueTogether = d.uniqueTogether;
+      dbTableComment = d.dbTableComment;
+    }
+
+    ModelDefinition build() {
+      return new ModelDefinition(
+          appLabel,
+          name,
+          dbTable,
+          fields,
+          ordering,
+          verboseName,
+          verboseNamePlural,
+          indexes,
+          uniqueConstraints,
+          checkConstraints,
+          uniqueTogether,
+          dbTableComment);
+    }
   }
 }

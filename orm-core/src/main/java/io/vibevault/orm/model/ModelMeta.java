@@ -41,6 +41,7 @@ public final class ModelMeta {
   final List<String> ordering = new ArrayList<>();
   String verboseName;
   String verboseNamePlural;
+  String dbTableComment = "";
   String defaultManagerName = "";
   final List<Field> fields = new ArrayList<>();
   final List<IndexSpec> indexes = new ArrayList<>();
@@ -138,6 +139,11 @@ public final class ModelMeta {
 
   public String verboseNamePlural() {
     return verboseNamePlural;
+  }
+
+  /** The comment on the table ({@code @Meta(dbTableComment = ...)}), empty when none. */
+  public String dbTableComment() {
+    return dbTableComment;
   }
 
   public String defaultManagerName() {

@@ -175,6 +175,7 @@ final class ModelMetaFactory {
             : Names.verbose(
                 Character.toLowerCase(meta.modelName().charAt(0)) + meta.modelName().substring(1));
     meta.verboseName = verbose;
+    meta.dbTableComment = own == null ? "" : Names.checkComment(meta.label(), own.dbTableComment());
     meta.verboseNamePlural =
         own != null && !own.verboseNamePlural().isEmpty() ? own.verboseNamePlural() : verbose + "s";
     for (Class<?> c : chain) {
@@ -331,7 +332,8 @@ final class ModelMetaFactory {
               List.copyOf(validators),
               null,
               null,
-              false);
+              false,
+              Names.checkComment(meta.label() + "." + name, string(a, "dbComment", "")));
       Field fk =
           new Field(
               meta,
@@ -402,7 +404,8 @@ final class ModelMetaFactory {
               List.of(),
               null,
               null,
-              false);
+              false,
+              "");
       Field m2m = new Field(meta, name, name, null, null, jf.getType(), options, relation, handle);
       RelationOptions.validate(m2m);
       return m2m;
@@ -433,7 +436,8 @@ final class ModelMetaFactory {
             List.copyOf(validators),
             choices,
             hasDefault ? initial : null,
-            hasDefault);
+            hasDefault,
+            Names.checkComment(meta.label() + "." + name, string(a, "dbComment", "")));
     return new Field(
         meta,
         name,

@@ -49,6 +49,20 @@ public final class Names {
   }
 
   /** {@code createdAt} → {@code created at}. */
+  /**
+   * A table or column comment as stored (null becomes empty); a NUL character is a FieldError,
+   * since no database keeps it in a comment.
+   */
+  static String checkComment(String where, String comment) {
+    if (comment == null) {
+      return "";
+    }
+    if (comment.indexOf('\0') >= 0) {
+      throw new io.vibevault.orm.exception.FieldError(where + ": a comment may not contain NUL");
+    }
+    return comment;
+  }
+
   public static String verbose(String name) {
     return snakeCase(name).replace('_', ' ');
   }

@@ -317,23 +317,32 @@ public final class Migrations {
    * --merge}); returns them (none without conflicts).
    */
   public List<Migration> merge(boolean dryRun) {
+    return merge(dryRun, null);
+  }
+
+  /**
+   * {@code makemigrations --merge [--name name]}, as Django's: for each app with two or more leaf
+   * migrations, prints each branch's operations since their common ancestor, asks the questioner
+   * ({@link Questioner#askMerge}; yes without a terminal), and writes {@code <n+1>_merge_<leaves>}
+   * (or {@code <n+1>_<name>}) depending on the leaves. Returns the merges written (or shown, for a
+   * dry run).
+   */
+  public List<Migration> merge(boolean dryRun, String name) {
     MigrationGraph graph = graph(Set.of());
+    Merger merger = new Merger(graph, questioner, output);
     List<Migration> made = new ArrayList<>();
     for (Map.Entry<String, List<Key>> e : graph.conflicts().entrySet()) {
-      String app = e.getKey();
-      List<String> parts = new ArrayList<>();
-      for (Key leaf : e.getValue()) {
-        parts.add(leaf.name().substring(0, 4));
+      Migration m = merger.merge(e.getKey(), e.getValue(), name);
+      if (m == null) {
+        continue;
       }
-      String name = String.format("%04d_merge_%s", nextNumber(graph, app), String.join("_", parts));
-      Migration m = new Migration(app, name, e.getValue(), List.of(), false, List.of());
       made.add(m);
-      output.accept("Merging " + app + ": " + e.getValue());
       if (!dryRun) {
-        output.accept("  " + MigrationFiles.write(directory, app(app).migrationsModule(), m));
+        Path file = MigrationFiles.write(directory, app(e.getKey()).migrationsModule(), m);
+        output.accept("Created new merge migration " + file);
       }
     }
-    if (made.isEmpty()) {
+    if (graph.conflicts().isEmpty()) {
       output.accept("No conflicts detected to merge.");
     }
     return made;

@@ -38,6 +38,12 @@ public @interface EmailField {
   /** The column name; defaults to the field name in snake_case. */
   String dbColumn() default "";
 
+  /**
+   * A comment on the column in the database (Django's {@code db_comment}), for people reading the
+   * schema; PostgreSQL and MariaDB store it, SQLite ignores it.
+   */
+  String dbComment() default "";
+
   /** This field is the primary key instead of the implicit {@code id}. */
   boolean primaryKey() default false;
 

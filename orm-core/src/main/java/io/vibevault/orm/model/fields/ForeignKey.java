@@ -52,6 +52,12 @@ public @interface ForeignKey {
   /** The column name; defaults to {@code <field>_id}. */
   String dbColumn() default "";
 
+  /**
+   * A comment on the column in the database (Django's {@code db_comment}), for people reading the
+   * schema; PostgreSQL and MariaDB store it, SQLite ignores it.
+   */
+  String dbComment() default "";
+
   /** An index on the column (foreign keys are indexed by default). */
   boolean dbIndex() default true;
 

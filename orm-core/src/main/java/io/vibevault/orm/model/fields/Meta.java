@@ -25,6 +25,12 @@ public @interface Meta {
   /** The table name; defaults to {@code <app>_<model in lower case>}. */
   String dbTable() default "";
 
+  /**
+   * A comment on the table in the database (Django's {@code db_table_comment}); PostgreSQL and
+   * MariaDB store it, SQLite ignores it.
+   */
+  String dbTableComment() default "";
+
   /** Default ordering: field names, {@code -} for descending. */
   String[] ordering() default {};
 

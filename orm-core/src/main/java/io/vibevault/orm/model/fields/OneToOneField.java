@@ -50,6 +50,12 @@ public @interface OneToOneField {
   /** The column name; defaults to {@code <field>_id}. */
   String dbColumn() default "";
 
+  /**
+   * A comment on the column in the database (Django's {@code db_comment}), for people reading the
+   * schema; PostgreSQL and MariaDB store it, SQLite ignores it.
+   */
+  String dbComment() default "";
+
   /** An index on the column (the unique constraint already indexes it). */
   boolean dbIndex() default true;
 

@@ -6,6 +6,7 @@ import io.vibevault.orm.migrations.operations.AddIndex;
 import io.vibevault.orm.migrations.operations.AlterField;
 import io.vibevault.orm.migrations.operations.AlterModelOptions;
 import io.vibevault.orm.migrations.operations.AlterModelTable;
+import io.vibevault.orm.migrations.operations.AlterModelTableComment;
 import io.vibevault.orm.migrations.operations.AlterUniqueTogether;
 import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.migrations.operations.DeleteModel;
@@ -180,6 +181,9 @@ public final class Autodetector {
       String name = newModel.name();
       if (!oldModel.dbTable().equals(newModel.dbTable())) {
         renames.add(new AlterModelTable(app, name, newModel.dbTable()));
+      }
+      if (!oldModel.dbTableComment().equals(newModel.dbTableComment())) {
+        renames.add(new AlterModelTableComment(app, name, newModel.dbTableComment()));
       }
       detectFields(app, oldModel, newModel, renames, addFields, alterFields, removeFields);
       ModelDefinition renamedOld = oldModel;

@@ -35,6 +35,14 @@ public interface Questioner {
    */
   Object askNotNullAlteration(ModelDefinition model, FieldDefinition field);
 
+  /**
+   * Whether to write a merge migration for {@code app}'s conflicting branches, whose operations
+   * were just printed. Yes unless asked in a terminal, as Django's {@code ask_merge}.
+   */
+  default boolean askMerge(String app) {
+    return true;
+  }
+
   /** The safe answers of {@code --no-input}: no renames, no invented values. */
   static Questioner noInput() {
     return new NoInputQuestioner();

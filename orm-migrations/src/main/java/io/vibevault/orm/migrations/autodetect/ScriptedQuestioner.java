@@ -61,6 +61,11 @@ public final class ScriptedQuestioner implements Questioner {
   }
 
   @Override
+  public boolean askMerge(String app) {
+    return fallback.askMerge(app);
+  }
+
+  @Override
   public Object askNotNullAddition(ModelDefinition model, FieldDefinition field) {
     String key = model.key() + "." + field.name();
     return defaults.containsKey(key)

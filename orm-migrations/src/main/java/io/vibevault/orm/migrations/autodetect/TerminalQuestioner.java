@@ -45,6 +45,14 @@ public final class TerminalQuestioner implements Questioner {
   }
 
   @Override
+  public boolean askMerge(String app) {
+    say.accept("");
+    say.accept("Merging will only work if the operations printed above do not conflict");
+    say.accept("with each other (working on different fields or models)");
+    return yes("Should these migration branches be merged?");
+  }
+
+  @Override
   public boolean askRenameModel(ModelDefinition oldModel, ModelDefinition newModel) {
     return yes("Was the model " + oldModel.label() + " renamed to " + newModel.name() + "?");
   }

@@ -56,7 +56,8 @@ public final class MigrationRecorder {
             List.of(),
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            "");
     this.meta = new Apps().define(List.of(definition)).get(0);
   }
 

@@ -7,6 +7,7 @@ import io.vibevault.orm.migrations.operations.AddIndex;
 import io.vibevault.orm.migrations.operations.AlterField;
 import io.vibevault.orm.migrations.operations.AlterModelOptions;
 import io.vibevault.orm.migrations.operations.AlterModelTable;
+import io.vibevault.orm.migrations.operations.AlterModelTableComment;
 import io.vibevault.orm.migrations.operations.AlterUniqueTogether;
 import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.migrations.operations.DeleteModel;
@@ -69,6 +70,8 @@ public final class OperationJson {
       case "RenameModel" -> new RenameModel(app, model, StateJson.name(json, "newName", where));
       case "AlterModelTable" ->
           new AlterModelTable(app, model, StateJson.name(json, "table", where));
+      case "AlterModelTableComment" ->
+          new AlterModelTableComment(app, model, StateJson.comment(json, "tableComment", owner));
       case "AlterModelOptions" -> {
         Map<String, Object> options = (Map<String, Object>) json.get("options");
         yield new AlterModelOptions(

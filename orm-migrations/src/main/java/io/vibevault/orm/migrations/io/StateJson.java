@@ -93,6 +93,9 @@ public final class StateJson {
         out.put("dbTable", f.m2mTable());
       }
     }
+    if (!f.dbComment().isEmpty()) {
+      out.put("dbComment", f.dbComment());
+    }
     return out;
   }
 
@@ -145,7 +148,8 @@ public final class StateJson {
         json.containsKey("relatedName") ? string(json, "relatedName", owner) : "",
         json.containsKey("toField") ? name(json, "toField", owner) : "",
         bool(json, "dbConstraint", true),
-        json.containsKey("dbTable") ? name(json, "dbTable", owner + "." + name) : null);
+        json.containsKey("dbTable") ? name(json, "dbTable", owner + "." + name) : null,
+        comment(json, "dbComment", owner + "." + name));
   }
 
   /** The JSON object of a whole model (CreateModel). */
@@ -155,6 +159,9 @@ public final class StateJson {
     String defaultTable = m.appLabel() + "_" + m.name().toLowerCase(Locale.ROOT);
     if (!m.dbTable().equals(defaultTable)) {
       out.put("dbTable", m.dbTable());
+    }
+    if (!m.dbTableComment().isEmpty()) {
+      out.put("dbTableComment", m.dbTableComment());
     }
     List<Object> fields = new ArrayList<>();
     for (FieldDefinition f : m.fields()) {
@@ -253,7 +260,8 @@ public final class StateJson {
         indexes,
         unique,
         checks,
-        together);
+        together,
+        comment(json, "dbTableComment", label));
   }
 
   public static Map<String, Object> index(ModelMeta.IndexSpec index) {
@@ -350,6 +358,21 @@ public final class StateJson {
             where + ": the name " + quote(value) + " contains a quote or control character");
       }
     }
+  }
+
+  /**
+   * A comment (free text: the dialect quotes it as a literal), empty when absent. A NUL character
+   * is refused: no database stores it in a comment, and some drivers cut the statement there.
+   */
+  public static String comment(Map<String, Object> json, String key, String owner) {
+    if (!json.containsKey(key)) {
+      return "";
+    }
+    String value = string(json, key, owner);
+    if (value.indexOf('\0') >= 0) {
+      throw new MigrationError(owner + ": " + key + " contains a NUL character");
+    }
+    return value;
   }
 
   static String string(Map<String, Object> json, String key, String owner) {

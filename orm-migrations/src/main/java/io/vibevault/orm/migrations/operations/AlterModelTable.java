@@ -18,6 +18,10 @@ public final class AlterModelTable extends ModelOperation {
     this.table = table;
   }
 
+  public String table() {
+    return table;
+  }
+
   @Override
   public void applyToState(ProjectState state) {
     state.change(app, model, m -> m.withTable(table));

@@ -5,7 +5,6 @@ import io.vibevault.orm.migrations.state.ProjectState;
 import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.model.ModelMeta;
-import io.vibevault.orm.model.Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,12 +51,7 @@ final class FieldOperations {
    * index, constraint and unique-together set naming it.
    */
   static ModelDefinition renamingField(ModelDefinition m, String oldName, String newName) {
-    FieldDefinition old = requireField(m, oldName);
-    FieldDefinition renamed = old.withName(newName);
-    String suffix = old.isRelation() ? "_id" : "";
-    if (old.isConcrete() && old.column().equals(Names.snakeCase(oldName) + suffix)) {
-      renamed = renamed.withColumn(Names.snakeCase(newName) + suffix);
-    }
+    FieldDefinition renamed = RenameField.renamed(requireField(m, oldName), newName);
     ModelDefinition out = replacingField(m, oldName, renamed);
     out =
         out.withIndexes(

@@ -1,7 +1,9 @@
 package io.vibevault.orm.migrations.operations;
 
 import io.vibevault.orm.migrations.state.ProjectState;
+import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.model.Names;
 import java.util.Map;
 
 /**
@@ -20,6 +22,24 @@ public final class RenameField extends ModelOperation {
     super(app, model);
     this.oldName = oldName;
     this.newName = newName;
+  }
+
+  public String oldName() {
+    return oldName;
+  }
+
+  public String newName() {
+    return newName;
+  }
+
+  /** {@code field} under {@code newName}; its column follows when it had the default name. */
+  public static FieldDefinition renamed(FieldDefinition field, String newName) {
+    FieldDefinition out = field.withName(newName);
+    String suffix = field.isRelation() ? "_id" : "";
+    if (field.isConcrete() && field.column().equals(Names.snakeCase(field.name()) + suffix)) {
+      out = out.withColumn(Names.snakeCase(newName) + suffix);
+    }
+    return out;
   }
 
   @Override

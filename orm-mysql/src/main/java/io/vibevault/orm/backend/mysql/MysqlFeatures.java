@@ -59,6 +59,11 @@ public final class MysqlFeatures implements Features {
   }
 
   @Override
+  public boolean supportsComments() {
+    return true;
+  }
+
+  @Override
   public boolean supportsTransactionalDdl() {
     return false;
   }

@@ -105,7 +105,8 @@ public final class MysqlOperations extends BaseOperations {
   /** Backslash is an escape in MySQL string literals (unless NO_BACKSLASH_ESCAPES). */
   @Override
   protected String stringLiteral(String s) {
-    return super.stringLiteral(s.replace("\\", "\\\\"));
+    // Line breaks as escapes too: a statement stays on one line in sqlmigrate's output.
+    return super.stringLiteral(s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"));
   }
 
   @Override

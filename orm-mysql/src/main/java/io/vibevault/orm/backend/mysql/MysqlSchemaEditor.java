@@ -76,6 +76,22 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
     return super.columnCheck(field, quotedColumn);
   }
 
+  /** MariaDB/MySQL keep a column's comment in its definition: every MODIFY restates it. */
+  @Override
+  protected String inlineColumnComment(Field field) {
+    return field.dbComment().isEmpty() ? "" : " COMMENT " + commentLiteral(field.dbComment());
+  }
+
+  @Override
+  protected String tableCommentSql(String table, String comment) {
+    return "ALTER TABLE " + q(table) + " COMMENT = " + commentLiteral(comment);
+  }
+
+  /** The comment as the dialect's string literal: DDL takes no bound parameters. */
+  private String commentLiteral(String comment) {
+    return ops.quoteValue(comment);
+  }
+
   @Override
   protected String tableSuffix() {
     return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + flavour.collation();
@@ -142,7 +158,8 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
             + q(newField.column())
             + " "
             + columnType(newField)
-            + (newField.isNullable() ? " NULL" : " NOT NULL"));
+            + (newField.isNullable() ? " NULL" : " NOT NULL")
+            + inlineColumnComment(newField));
   }
 
   @Override

@@ -60,6 +60,11 @@ public final class PostgresqlFeatures implements Features {
   }
 
   @Override
+  public boolean supportsComments() {
+    return true;
+  }
+
+  @Override
   public boolean supportsTransactionalDdl() {
     return true;
   }

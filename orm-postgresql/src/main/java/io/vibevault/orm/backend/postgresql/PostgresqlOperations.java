@@ -236,6 +236,41 @@ public final class PostgresqlOperations extends BaseOperations {
     return stringLiteral(json.text()) + "::jsonb";
   }
 
+  /**
+   * Text with a backslash or a control character becomes an escape-string literal ({@code E'...'}):
+   * the {@code E} form reads backslashes the same whatever {@code standard_conforming_strings}
+   * says, so no text can end the literal early (THREATS H-72), and control characters become {@code
+   * \xhh} so a statement stays on one line in sqlmigrate's output. Other text stays a plain
+   * literal.
+   */
+  @Override
+  protected String stringLiteral(String s) {
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c != '\\' && c >= 0x20 && c != 0x7f;
+    }
+    if (plain) {
+      return super.stringLiteral(s);
+    }
+    StringBuilder out = new StringBuilder("E'");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0) {
+        throw new IllegalArgumentException("A SQL literal may not contain NUL");
+      } else if (c == '\\') {
+        out.append("\\\\");
+      } else if (c == '\'') {
+        out.append("''");
+      } else if (c < 0x20 || c == 0x7f) {
+        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('\'').toString();
+  }
+
   @Override
   public String quoteValue(Object value) {
     if (value instanceof byte[] b) {

@@ -5,6 +5,7 @@ import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.SqlExecutor;
 import io.vibevault.orm.exception.LockNotAvailable;
 import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.ModelMeta;
 import java.util.List;
 
 /**
@@ -19,6 +20,28 @@ import java.util.List;
 public final class PostgresqlSchemaEditor extends BaseSchemaEditor {
   public PostgresqlSchemaEditor(SqlExecutor executor, Operations ops) {
     super(executor, ops);
+  }
+
+  @Override
+  protected String columnCommentSql(ModelMeta model, Field field) {
+    return "COMMENT ON COLUMN "
+        + q(model.dbTable())
+        + "."
+        + q(field.column())
+        + " IS "
+        + commentLiteral(field.dbComment());
+  }
+
+  @Override
+  protected String tableCommentSql(String table, String comment) {
+    return "COMMENT ON TABLE " + q(table) + " IS " + commentLiteral(comment);
+  }
+
+  /**
+   * The comment as the dialect's string literal (DDL takes no bound parameters); NULL removes it.
+   */
+  private String commentLiteral(String comment) {
+    return comment.isEmpty() ? "NULL" : ops.quoteValue(comment);
   }
 
   @Override

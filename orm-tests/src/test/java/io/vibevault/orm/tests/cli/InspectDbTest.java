@@ -94,6 +94,10 @@ class InspectDbTest {
     assertThat(shelf.field("name").maxLength()).isEqualTo(60);
 
     Field title = book.field("title");
+    boolean comments = db.connection().backend().features().supportsComments();
+    assertThat(title.dbComment()).isEqualTo(comments ? "The title as printed (no subtitle)" : "");
+    assertThat(shelf.dbTableComment())
+        .isEqualTo(comments ? "Where books stand: it's a \"shelf\"" : "");
     assertThat(title.kind()).isEqualTo(FieldKind.CHAR);
     assertThat(title.maxLength()).isEqualTo(200);
     assertThat(title.isNullable()).isFalse();
@@ -210,7 +214,9 @@ class InspectDbTest {
       String pkg = pkg(db, "hostile");
       String source = generate(db, pkg, "hostile");
       for (String line : source.lines().toList()) {
-        if (line.contains("System.exit") || line.contains("Evil")) {
+        if ((line.contains("System.exit") || line.contains("Evil"))
+            && !line.contains("dbComment = ")
+            && !line.contains("dbTableComment = ")) {
           assertThat(line.strip()).as("dangerous text only in comments").startsWith("//");
         }
       }
@@ -221,8 +227,12 @@ class InspectDbTest {
               "// Column my\"field is left out: its name has a quote character, which models"
                   + " reject.");
       if (!db.vendor().equals("sqlite")) {
-        assertThat(source).contains("// Column comment: *&/ } class Evil".replace("&", ""));
-        assertThat(source).contains("// Table comment: ");
+        // The comments become string literals of dbComment / dbTableComment, escaped.
+        assertThat(source)
+            .contains(
+                "dbComment = \"*/ } class Evil { } /*\\n System.exit(7); // \\\\u000a"
+                    + " System.exit(8); \\\" + x + \\\"\"");
+        assertThat(source).contains("dbTableComment = \"*/ } class Evil");
       }
       ClassLoader loader = SourceCompiler.compile(Map.of(path(pkg, "InspectedModels"), source));
       ModelMeta hostile = ModelMeta.of(model(loader, pkg + ".InspectedModels$Hostile"));
@@ -234,6 +244,11 @@ class InspectDbTest {
           .extracting(Field::column)
           .containsExactlyInAnyOrder("id", "class", "2fa", "Order Total");
       assertThat(hostile.pk().column()).isEqualTo("id");
+      if (!db.vendor().equals("sqlite")) {
+        // The compiled model holds exactly the database's text: nothing ended a literal early.
+        assertThat(hostile.field("classField").dbComment()).isEqualTo(HOSTILE);
+        assertThat(hostile.dbTableComment()).isEqualTo(HOSTILE);
+      }
     } finally {
       db.connection().execute("DROP TABLE " + table, List.of());
     }

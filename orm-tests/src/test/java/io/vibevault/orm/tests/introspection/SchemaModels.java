@@ -39,7 +39,10 @@ public final class SchemaModels {
   private SchemaModels() {}
 
   /** Referenced twice by books; a unique name. */
-  @Meta(appLabel = "introspection", dbTable = "is_shelf")
+  @Meta(
+      appLabel = "introspection",
+      dbTable = "is_shelf",
+      dbTableComment = "Where books stand: it's a \"shelf\"")
   public static class Shelf extends Model {
     public static final Manager<Shelf> objects = Manager.of(Shelf.class);
 
@@ -78,7 +81,7 @@ public final class SchemaModels {
     @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true, relatedName = "returns")
     public final Ref<Shelf> returnShelf = new Ref<>();
 
-    @CharField(maxLength = 200)
+    @CharField(maxLength = 200, dbComment = "The title as printed (no subtitle)")
     public String title;
 
     @TextField(nullable = true)

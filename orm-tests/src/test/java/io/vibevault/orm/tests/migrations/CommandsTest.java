@@ -14,15 +14,20 @@ import io.vibevault.orm.migrations.Migrations;
 import io.vibevault.orm.migrations.Migrations.MakeOptions;
 import io.vibevault.orm.migrations.autodetect.Questioner;
 import io.vibevault.orm.migrations.autodetect.ScriptedQuestioner;
+import io.vibevault.orm.migrations.autodetect.TerminalQuestioner;
 import io.vibevault.orm.migrations.executor.MigrationExecutor.MigrateOptions;
 import io.vibevault.orm.migrations.graph.Migration;
 import io.vibevault.orm.migrations.graph.Migration.Key;
 import io.vibevault.orm.migrations.io.MigrationFiles;
 import io.vibevault.orm.migrations.operations.AddField;
 import io.vibevault.orm.migrations.operations.CreateModel;
+import io.vibevault.orm.migrations.operations.RemoveField;
+import io.vibevault.orm.migrations.operations.RenameField;
+import io.vibevault.orm.migrations.operations.RenameModel;
 import io.vibevault.orm.model.AppConfig;
 import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
@@ -125,9 +130,64 @@ class CommandsTest {
         .hasMessage(
             "Conflicting migrations detected; multiple leaf nodes: 0002_item_a, 0002_item_b in"
                 + " migmrg. To fix them run 'makemigrations --merge'");
+    // Asked in a terminal and answered no: the branches are listed, nothing is written.
+    List<String> said = new ArrayList<>();
+    migrations.questioner(
+        new TerminalQuestioner(
+            question -> {
+              said.add(question);
+              return "n";
+            },
+            said::add));
+    assertThat(migrations.merge(false)).isEmpty();
+    assertThat(fx.output)
+        .containsSubsequence(
+            "Merging migmrg",
+            "  Branch 0002_item_a",
+            "    - Add field a to Item",
+            "  Branch 0002_item_b",
+            "    - Add field b to Item");
+    assertThat(said).contains("Should these migration branches be merged? [y/N] ");
+    try (var files = Files.list(fx.dir.resolve("migmrg"))) {
+      assertThat(files.count()).isEqualTo(3);
+    }
+    // Without a terminal (--no-input) the answer is yes, as Django's.
+    migrations.questioner(Questioner.noInput());
     List<Migration> merged = migrations.merge(false);
-    assertThat(merged).extracting(Migration::name).containsExactly("0003_merge_0002_0002");
+    assertThat(merged)
+        .extracting(Migration::name)
+        .containsExactly("0003_merge_0002_item_a_0002_item_b");
+    assertThat(merged.get(0).dependencies())
+        .containsExactly(new Key("migmrg", "0002_item_a"), new Key("migmrg", "0002_item_b"));
+    assertThat(merged.get(0).operations()).isEmpty();
+    assertThat(migrations.merge(false)).isEmpty();
+    assertThat(fx.output).contains("No conflicts detected to merge.");
     assertThat(migrations.migrate()).hasSize(4);
+  }
+
+  @DbTest
+  void aMergeTakesTheNameGiven() throws Exception {
+    MigrationFixtures fx = new MigrationFixtures("migmrn");
+    fx.write("0001_initial", new CreateModel(model("migmrn", "Item", id(), chars("code", 20))));
+    Key first = new Key("migmrn", "0001_initial");
+    for (String leaf : List.of("0002_a", "0003_b")) {
+      MigrationFiles.write(
+          fx.dir,
+          "migmrn",
+          new Migration(
+              "migmrn",
+              leaf,
+              List.of(first),
+              List.of(
+                  new AddField("migmrn", "Item", chars(leaf.substring(5), 5).withNullable(true))),
+              false,
+              List.of()));
+    }
+    List<Migration> merged = fx.migrations().merge(true, "join_branches");
+    assertThat(merged).extracting(Migration::name).containsExactly("0004_join_branches");
+    try (var files = Files.list(fx.dir.resolve("migmrn"))) {
+      assertThat(files.count()).as("a dry run writes nothing").isEqualTo(3);
+    }
   }
 
   @DbTest
@@ -209,5 +269,27 @@ class CommandsTest {
     insert(c, "migsq_item", List.of("code"), "x");
     assertThat(Schema.count(c, "migsq_item")).isEqualTo(1);
     assertThat(Map.of()).isEmpty();
+  }
+
+  @DbTest
+  void squashFoldsRenamesAndRemovalsIntoTheCreate(TestDatabase db) throws Exception {
+    DatabaseConnection c = db.connection();
+    MigrationFixtures fx = new MigrationFixtures("migsqr");
+    fx.write("0001_initial", new CreateModel(model("migsqr", "Item", id(), chars("code", 20))));
+    fx.write(
+        "0002_item_note", new AddField("migsqr", "Item", chars("note", 20).withNullable(true)));
+    fx.write("0003_rename", new RenameField("migsqr", "Item", "code", "sku"));
+    fx.write("0004_rename_item", new RenameModel("migsqr", "Item", "Article"));
+    fx.write("0005_remove_note", new RemoveField("migsqr", "Article", "note"));
+    Migrations migrations = fx.migrations();
+    Migration squashed = migrations.squash("migsqr", null, "0005", null);
+    assertThat(squashed.operations()).hasSize(1);
+    ModelDefinition article = ((CreateModel) squashed.operations().get(0)).definition();
+    assertThat(article.name()).isEqualTo("Article");
+    assertThat(article.dbTable()).isEqualTo("migsqr_article");
+    assertThat(article.fields()).containsExactly(id(), chars("sku", 20));
+    migrations.migrate();
+    assertThat(Schema.tables(c)).contains("migsqr_article").doesNotContain("migsqr_item");
+    assertThat(Schema.columns(c, "migsqr_article")).containsOnlyKeys("id", "sku");
   }
 }

@@ -96,6 +96,10 @@ class HostileNamesTest {
     assertThat(text.lines().filter(l -> l.contains("DROP TABLE"))).hasSize(1);
     assertThat(MigrationFiles.readApp(fx.dir, "migh72", "migh72").get(1)).isEqualTo(m);
 
+    // sqlmigrate writes the default as one literal, its quote doubled: nothing of it reads as SQL.
+    List<String> sql = fx.migrations().sqlmigrate("migh72", "0002", false);
+    assertThat(String.join("\n", sql)).contains("'x''); DROP TABLE");
+    assertThat(sql).noneMatch(line -> line.strip().startsWith("DROP TABLE \"migh72_item\"; --"));
     fx.migrations().migrate("migh72", "0001");
     insert(c, "migh72_item", List.of("code"), "a");
     fx.migrations().migrate();
