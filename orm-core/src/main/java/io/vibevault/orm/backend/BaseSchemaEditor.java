@@ -410,6 +410,61 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
   }
 
+  /**
+   * Every name of a join table derives from its table and columns: its foreign keys, indexes and
+   * unique pair are dropped, the table and columns renamed, and all of them made again.
+   */
+  @Override
+  public void alterJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {
+    if (sameJoinTable(oldThrough, newThrough)) {
+      return;
+    }
+    List<Field> oldFields = oldThrough.concreteFields();
+    List<Field> newFields = newThrough.concreteFields();
+    for (Field f : oldFields) {
+      if (hasForeignKey(f) && !inlineForeignKeys()) {
+        execute(dropForeignKeySql(oldThrough, foreignKeyName(oldThrough, f)));
+      }
+    }
+    for (Field f : oldFields) {
+      if (needsFieldIndex(f)) {
+        execute(dropIndexSql(oldThrough, fieldIndexName(oldThrough, f)));
+      }
+    }
+    for (List<String> set : oldThrough.uniqueTogether()) {
+      execute(dropUniqueSql(oldThrough, uniqueTogetherName(oldThrough, set)));
+    }
+    String table = newThrough.dbTable();
+    if (!oldThrough.dbTable().equals(table)) {
+      execute(renameTableSql(oldThrough.dbTable(), table));
+    }
+    for (int i = 0; i < newFields.size(); i++) {
+      String from = oldFields.get(i).column();
+      String to = newFields.get(i).column();
+      if (!from.equals(to)) {
+        execute("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(from) + " TO " + q(to));
+      }
+    }
+    createIndexes(newThrough, table, newFields);
+    for (List<String> set : newThrough.uniqueTogether()) {
+      execute(addUniqueTogetherSql(newThrough, set));
+    }
+    for (Field f : newFields) {
+      if (hasForeignKey(f) && !inlineForeignKeys()) {
+        execute(foreignKeySql(newThrough, f));
+      }
+    }
+  }
+
+  /** Whether two join models have the same table and the same columns (nothing to rename). */
+  protected static boolean sameJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {
+    return oldThrough.dbTable().equals(newThrough.dbTable())
+        && oldThrough.concreteFields().stream()
+            .map(Field::column)
+            .toList()
+            .equals(newThrough.concreteFields().stream().map(Field::column).toList());
+  }
+
   /** Renames an index made under a generated name (the table was renamed). */
   protected void renameGeneratedIndex(ModelMeta model, String oldName, String newName) {
     execute(renameIndexSql(model, oldName, newName));
@@ -475,16 +530,19 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
     for (List<String> set : newSets) {
       if (!oldSets.contains(set)) {
-        execute(
-            "ALTER TABLE "
-                + q(model.dbTable())
-                + " ADD CONSTRAINT "
-                + q(uniqueTogetherName(model, set))
-                + " UNIQUE ("
-                + columns(model, set)
-                + ")");
+        execute(addUniqueTogetherSql(model, set));
       }
     }
+  }
+
+  private String addUniqueTogetherSql(ModelMeta model, List<String> set) {
+    return "ALTER TABLE "
+        + q(model.dbTable())
+        + " ADD CONSTRAINT "
+        + q(uniqueTogetherName(model, set))
+        + " UNIQUE ("
+        + columns(model, set)
+        + ")";
   }
 
   @Override

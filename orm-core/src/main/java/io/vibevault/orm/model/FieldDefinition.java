@@ -232,6 +232,13 @@ public record FieldDefinition(
     return c.build();
   }
 
+  /** This many-to-many field with its join table named {@code table} (null: derived). */
+  public FieldDefinition withM2mTable(String table) {
+    Copy c = new Copy(this);
+    c.m2mTable = table;
+    return c.build();
+  }
+
   /** This field compared for the schema: the same, ignoring its name (a rename keeps it). */
   public boolean sameDefinitionAs(FieldDefinition other) {
     return equals(other.withName(name));
@@ -260,7 +267,7 @@ public record FieldDefinition(
     final String relatedName;
     final String toField;
     final boolean dbConstraint;
-    final String m2mTable;
+    String m2mTable;
 
     Copy(FieldDefinition d) {
       name = d.name;

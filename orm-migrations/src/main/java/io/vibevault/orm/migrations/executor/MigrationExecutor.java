@@ -14,6 +14,7 @@ import io.vibevault.orm.migrations.state.ProjectState;
 import io.vibevault.orm.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,8 @@ public final class MigrationExecutor {
   private final MigrationGraph graph;
   private final MigrationRecorder recorder;
   private final Consumer<String> log;
+  // What the history holds as the current migrate goes: the states see other apps' models.
+  private final Set<Key> applied = new HashSet<>();
 
   public MigrationExecutor(
       DatabaseConnection connection, MigrationGraph graph, Consumer<String> log) {
@@ -193,12 +196,16 @@ public final class MigrationExecutor {
             if (plan.isEmpty()) {
               log.accept("No migrations to apply.");
             }
+            applied.clear();
+            applied.addAll(recorded.keySet());
             for (Step step : plan) {
               Integer progress = recorded.get(step.migration().key());
               if (step.backwards()) {
                 unapply(step.migration(), progress, options.fake());
+                applied.remove(step.migration().key());
               } else {
                 apply(step.migration(), progress, options);
+                applied.add(step.migration().key());
               }
               done.add(step);
             }
@@ -209,10 +216,22 @@ public final class MigrationExecutor {
     return done;
   }
 
-  /** The states around each operation of {@code m}: index i is the state before operation i. */
+  /**
+   * The states around each operation of {@code m}: index i is the state before operation i. As in
+   * Django, the state before {@code m} holds its dependencies and every other applied migration
+   * that does not depend on it, so an operation sees the models of other apps pointing at its own
+   * (a renamed model's join tables in another app).
+   */
   private List<ProjectState> states(Migration m) {
+    Set<Key> before = new LinkedHashSet<>(graph.parents(m.key()));
+    Set<Key> dependents = new HashSet<>(graph.backwardsPlan(m.key()));
+    for (Key k : applied) {
+      if (graph.contains(k) && !dependents.contains(k)) {
+        before.add(k);
+      }
+    }
     List<ProjectState> states = new ArrayList<>();
-    ProjectState state = graph.state(graph.parents(m.key()));
+    ProjectState state = graph.state(before);
     states.add(state);
     for (Operation op : m.operations()) {
       state = state.copy();
@@ -390,6 +409,8 @@ public final class MigrationExecutor {
    * as a comment and never run.
    */
   public List<String> sql(Migration m, boolean backwards) {
+    applied.clear();
+    applied.addAll(recorded().keySet());
     List<ProjectState> states = states(m);
     List<String> out = new ArrayList<>();
     SchemaEditor real = connection.backend().schemaEditor(connection);

@@ -162,6 +162,27 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     }
   }
 
+  /**
+   * The join table is renamed (SQLite rewrites the references to it), then rebuilt with the new
+   * column names, each filled from the old column at the same position.
+   */
+  @Override
+  public void alterJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {
+    if (sameJoinTable(oldThrough, newThrough)) {
+      return;
+    }
+    if (!oldThrough.dbTable().equals(newThrough.dbTable())) {
+      execute(renameTableSql(oldThrough.dbTable(), newThrough.dbTable()));
+    }
+    List<Field> oldFields = oldThrough.concreteFields();
+    List<Field> newFields = newThrough.concreteFields();
+    Map<String, String> source = new LinkedHashMap<>();
+    for (int i = 0; i < newFields.size(); i++) {
+      source.put(newFields.get(i).column(), q(oldFields.get(i).column()));
+    }
+    rebuild(newThrough, newFields, source);
+  }
+
   /** SQLite cannot rename an index: the renamed table's generated indexes are made again. */
   @Override
   protected void renameGeneratedIndex(ModelMeta model, String oldName, String newName) {
