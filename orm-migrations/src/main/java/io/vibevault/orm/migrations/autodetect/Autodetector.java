@@ -179,7 +179,10 @@ public final class Autodetector {
       }
       String name = newModel.name();
       if (!oldModel.dbTable().equals(newModel.dbTable())) {
-        renames.add(new AlterModelTable(app, name, newModel.dbTable()));
+        AlterModelTable op = new AlterModelTable(app, name, newModel.dbTable());
+        renames.add(op);
+        op.applyToState(working); // its join tables follow: no AlterField for them
+        oldModel = working.model(app, name);
       }
       detectFields(app, oldModel, newModel, renames, addFields, alterFields, removeFields);
       ModelDefinition renamedOld = oldModel;
@@ -367,21 +370,18 @@ public final class Autodetector {
     return renamed.equals(candidate) || renamed.withColumn(candidate.column()).equals(candidate);
   }
 
+  /**
+   * Whether {@code b} has the fields {@code a} has once renamed (and its table renamed): relations
+   * to itself and join tables named after its table follow the rename.
+   */
   private static boolean sameFields(ModelDefinition a, ModelDefinition b) {
-    if (a.fields().size() != b.fields().size()) {
-      return false;
+    ProjectState scratch = new ProjectState();
+    scratch.add(a);
+    new RenameModel(a.appLabel(), a.name(), b.name()).applyToState(scratch);
+    if (!scratch.model(b.appLabel(), b.name()).dbTable().equals(b.dbTable())) {
+      new AlterModelTable(b.appLabel(), b.name(), b.dbTable()).applyToState(scratch);
     }
-    for (int i = 0; i < a.fields().size(); i++) {
-      FieldDefinition fa = a.fields().get(i);
-      FieldDefinition fb = b.fields().get(i);
-      if (fa.isRelation() && fa.to().equalsIgnoreCase(a.label())) {
-        fa = fa.withTarget(b.label());
-      }
-      if (!fa.equals(fb)) {
-        return false;
-      }
-    }
-    return true;
+    return scratch.model(b.appLabel(), b.name()).fields().equals(b.fields());
   }
 
   private static boolean pointsAt(ModelDefinition from, ModelDefinition target) {

@@ -4,7 +4,8 @@ import io.vibevault.orm.migrations.state.ProjectState;
 import java.util.Map;
 
 /**
- * Renames a model's table ({@code @Meta(dbTable = ...)} changed).
+ * Renames a model's table ({@code @Meta(dbTable = ...)} changed); join tables named after the table
+ * follow, as in Django.
  *
  * <pre>{@code
  * new AlterModelTable("vault", "Memory", "memories");
@@ -20,7 +21,10 @@ public final class AlterModelTable extends ModelOperation {
 
   @Override
   public void applyToState(ProjectState state) {
-    state.change(app, model, m -> m.withTable(table));
+    state.change(
+        app,
+        model,
+        m -> m.withTable(table).withFields(JoinTables.followTable(m.fields(), m.dbTable(), table)));
   }
 
   @Override
@@ -28,6 +32,7 @@ public final class AlterModelTable extends ModelOperation {
     context
         .editor()
         .alterDbTable(after.meta(app, model), before.model(app, model).dbTable(), table);
+    JoinTables.rename(context.editor(), before, label(), after, label());
   }
 
   @Override
@@ -35,6 +40,11 @@ public final class AlterModelTable extends ModelOperation {
     context
         .editor()
         .alterDbTable(before.meta(app, model), table, before.model(app, model).dbTable());
+    JoinTables.rename(context.editor(), after, label(), before, label());
+  }
+
+  private String label() {
+    return app + "." + model;
   }
 
   @Override

@@ -151,6 +151,64 @@ class AutodetectorTest {
   }
 
   @Test
+  void aRenamedModelsJoinTablesAndRelationsFollowWithoutMoreOperations() {
+    // As model classes give them: join tables named after the owner's table, explicitly.
+    ModelDefinition note =
+        model(
+            APP,
+            "Note",
+            id(),
+            FieldDefinition.relation("tags", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_note_tags"),
+            FieldDefinition.relation("links", Relation.Kind.MANY_TO_MANY, "auto.Note")
+                .withM2mTable("auto_note_links"));
+    ModelDefinition folder =
+        model(
+            APP,
+            "Folder",
+            id(),
+            fk("pinned", "auto.Note"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Note")
+                .withM2mTable("auto_folder_notes"));
+    ModelDefinition memory =
+        model(
+            APP,
+            "Memory",
+            id(),
+            FieldDefinition.relation("tags", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_memory_tags"),
+            FieldDefinition.relation("links", Relation.Kind.MANY_TO_MANY, "auto.Memory")
+                .withM2mTable("auto_memory_links"));
+    ModelDefinition folderAfter =
+        model(
+            APP,
+            "Folder",
+            id(),
+            fk("pinned", "auto.Memory"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Memory")
+                .withM2mTable("auto_folder_notes"));
+    Questioner rename =
+        new ScriptedQuestioner(Questioner.noInput()).renameModel("auto.Note", "Memory");
+    assertThat(diff(state(tag(), note, folder), state(tag(), memory, folderAfter), rename))
+        .containsExactly("Rename model Note to Memory");
+    ProjectState renamed = state(tag(), note, folder);
+    new io.vibevault.orm.migrations.operations.RenameModel(APP, "Note", "Memory")
+        .applyToState(renamed);
+    assertThat(renamed).isEqualTo(state(tag(), memory, folderAfter));
+
+    // A new table name moves the join tables named after the table too.
+    ModelDefinition notes = note.withTable("notes");
+    notes =
+        notes.withFields(
+            List.of(
+                id(),
+                note.field("tags").withM2mTable("notes_tags"),
+                note.field("links").withM2mTable("notes_links")));
+    assertThat(diff(state(tag(), note), state(tag(), notes)))
+        .containsExactly("Rename table for Note to notes");
+  }
+
+  @Test
   void theTerminalQuestionerAsksAboutRenamesAndOneOffDefaults() {
     java.util.Deque<String> answers =
         new java.util.ArrayDeque<>(List.of("y", "not json", "\"calm\""));
