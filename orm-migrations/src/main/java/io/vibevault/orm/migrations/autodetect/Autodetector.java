@@ -415,20 +415,10 @@ public final class Autodetector {
   private static Set<String> appDependencies(String app, List<Operation> ops) {
     Set<String> apps = new java.util.TreeSet<>();
     for (Operation op : ops) {
-      List<FieldDefinition> fields = new ArrayList<>();
-      if (op instanceof CreateModel c) {
-        fields.addAll(c.definition().fields());
-      } else if (op instanceof AddField a) {
-        fields.add(a.field());
-      } else if (op instanceof AlterField a) {
-        fields.add(a.field());
-      }
-      for (FieldDefinition f : fields) {
-        if (f.isRelation()) {
-          String target = f.to().substring(0, f.to().indexOf('.'));
-          if (!target.equals(app)) {
-            apps.add(target);
-          }
+      for (String label : MigrationArranger.referencedModels(op)) {
+        String target = label.substring(0, label.indexOf('.'));
+        if (!target.equals(app)) {
+          apps.add(target);
         }
       }
     }

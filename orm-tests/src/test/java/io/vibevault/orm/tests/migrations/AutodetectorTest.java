@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.exception.MigrationError;
 import io.vibevault.orm.migrations.autodetect.Autodetector;
+import io.vibevault.orm.migrations.autodetect.MigrationArranger;
 import io.vibevault.orm.migrations.autodetect.Optimizer;
 import io.vibevault.orm.migrations.autodetect.Questioner;
 import io.vibevault.orm.migrations.autodetect.ScriptedQuestioner;
@@ -280,6 +281,41 @@ class AutodetectorTest {
     assertThat(changes.dependsOnApps(APP)).containsExactly("people");
     assertThat(changes.operations(APP).stream().map(Operation::describe))
         .containsExactly("Create model Tag", "Create model Note");
+  }
+
+  @Test
+  void aRelationCycleAcrossAppsIsCutIntoMigrationsWithoutACycle() {
+    ModelDefinition alpha = model("cyca", "Alpha", id(), fk("beta", "cycb.Beta"));
+    ModelDefinition beta = model("cycb", "Beta", id(), fk("alpha", "cyca.Alpha"));
+    ModelDefinition gamma = model("cycc", "Gamma", id(), fk("beta", "cycb.Beta"));
+    List<MigrationArranger.Planned> plan =
+        MigrationArranger.arrange(
+            new Autodetector(state(), state(alpha, beta, gamma), Questioner.noInput())
+                .changes(Set.of()));
+    assertThat(plan)
+        .extracting(
+            p ->
+                p.app()
+                    + " "
+                    + p.operations().stream().map(Operation::describe).toList()
+                    + " after "
+                    + p.dependsOn())
+        .containsExactly(
+            "cyca [Create model Alpha] after []",
+            "cycb [Create model Beta] after [0]",
+            "cycc [Create model Gamma] after [1]",
+            "cyca [Add field beta to Alpha] after [1]");
+    assertThat(plan.get(0).operations().get(0))
+        .isEqualTo(new CreateModel(model("cyca", "Alpha", id())));
+
+    // Without a cycle nothing is split: the app pointing elsewhere simply comes later.
+    List<MigrationArranger.Planned> plain =
+        MigrationArranger.arrange(
+            new Autodetector(
+                    state(), state(model("cycb", "Beta", id()), gamma), Questioner.noInput())
+                .changes(Set.of()));
+    assertThat(plain).extracting(MigrationArranger.Planned::app).containsExactly("cycb", "cycc");
+    assertThat(plain.get(1).dependsOn()).containsExactly(0);
   }
 
   @Test
