@@ -232,6 +232,13 @@ public record FieldDefinition(
     return c.build();
   }
 
+  /** This relation pointing at {@code field} of its target instead of the primary key. */
+  public FieldDefinition withToField(String field) {
+    Copy c = new Copy(this);
+    c.toField = field;
+    return c.build();
+  }
+
   /** This many-to-many field with its join table named {@code table} (null: derived). */
   public FieldDefinition withM2mTable(String table) {
     Copy c = new Copy(this);
@@ -265,7 +272,7 @@ public record FieldDefinition(
     String to;
     final OnDelete onDelete;
     final String relatedName;
-    final String toField;
+    String toField;
     final boolean dbConstraint;
     String m2mTable;
 

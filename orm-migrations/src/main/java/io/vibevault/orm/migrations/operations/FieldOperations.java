@@ -69,9 +69,39 @@ final class FieldOperations {
             out.uniqueConstraints().stream()
                 .map(u -> new ModelMeta.UniqueSpec(u.name(), rename(u.fields(), oldName, newName)))
                 .toList(),
-            out.checkConstraints());
+            out.checkConstraints().stream()
+                .map(
+                    c ->
+                        new ModelMeta.CheckSpec(
+                            c.name(),
+                            c.conditions().stream()
+                                .map(k -> renameInCondition(k, oldName, newName))
+                                .toList()))
+                .toList());
     return out.withUniqueTogether(
         out.uniqueTogether().stream().map(s -> rename(s, oldName, newName)).toList());
+  }
+
+  /** A check condition {@code path=value} with the field renamed in its path and in {@code F()}. */
+  private static String renameInCondition(String condition, String oldName, String newName) {
+    int eq = condition.indexOf('=');
+    if (eq <= 0) {
+      return condition;
+    }
+    String path = condition.substring(0, eq).strip();
+    String value = condition.substring(eq + 1).strip();
+    boolean changed = false;
+    if (path.equals(oldName) || path.startsWith(oldName + "__")) {
+      path = newName + path.substring(oldName.length());
+      changed = true;
+    }
+    if (value.startsWith("F(")
+        && value.endsWith(")")
+        && value.substring(2, value.length() - 1).strip().equals(oldName)) {
+      value = "F(" + newName + ")";
+      changed = true;
+    }
+    return changed ? path + "=" + value : condition;
   }
 
   private static List<String> rename(List<String> names, String oldName, String newName) {

@@ -119,6 +119,29 @@ public final class ProjectState {
     apps = null;
   }
 
+  /**
+   * Points every relation aimed at field {@code oldName} of {@code label} (its {@code toField}) at
+   * {@code newName}: the field was renamed.
+   */
+  public void renameTargetField(String label, String oldName, String newName) {
+    for (ModelDefinition m : List.copyOf(models.values())) {
+      List<FieldDefinition> fields = new ArrayList<>();
+      boolean touched = false;
+      for (FieldDefinition f : m.fields()) {
+        if (f.isRelation() && f.to().equalsIgnoreCase(label) && f.toField().equals(oldName)) {
+          fields.add(f.withToField(newName));
+          touched = true;
+        } else {
+          fields.add(f);
+        }
+      }
+      if (touched) {
+        models.put(m.key(), m.withFields(fields));
+      }
+    }
+    apps = null;
+  }
+
   /** The metadata of every model in this state, in a registry of its own (built once per state). */
   public synchronized Apps apps() {
     if (apps == null) {

@@ -127,6 +127,18 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     List<Field> fields = model.concreteFields();
     Map<String, String> source = identity(fields);
     String from = q(oldField.column());
+    if (!oldField.column().equals(newField.column())) {
+      // RENAME COLUMN also rewrites the foreign keys of other tables that name the column (a
+      // toField), which a rebuild of this table alone would leave pointing at a missing column.
+      execute(
+          "ALTER TABLE "
+              + q(model.dbTable())
+              + " RENAME COLUMN "
+              + from
+              + " TO "
+              + q(newField.column()));
+      from = q(newField.column());
+    }
     Object fill = oldField.isNullable() && !newField.isNullable() ? oneOffFill(newField) : null;
     source.put(
         newField.column(),
