@@ -240,6 +240,14 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     boolean newUnique = newField.isUnique() && !newField.isPrimaryKey();
     boolean oldIndex = needsFieldIndex(oldField);
     boolean newIndex = needsFieldIndex(newField);
+    // Foreign keys pointing at a column whose type changes (a primary key becoming big) must go
+    // while both change, as in Django: their columns take the new type too.
+    List<Field> pointing = typeChanged ? keysPointingAt(model, newField) : List.of();
+    for (Field key : pointing) {
+      if (hasForeignKey(key) && !inlineForeignKeys()) {
+        execute(dropForeignKeySql(key.model(), foreignKeyName(key.model(), key)));
+      }
+    }
     if (oldFk && fkChanged) {
       execute(dropForeignKeySql(model, foreignKeyName(model, oldField)));
     }
@@ -275,7 +283,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
             List.of(fill));
       }
     }
-    if (typeChanged || oldField.isNullable() != newField.isNullable()) {
+    boolean autoChanged = isAutoKey(oldField) != isAutoKey(newField);
+    if (typeChanged || autoChanged || oldField.isNullable() != newField.isNullable()) {
       for (String sql : alterColumnSql(model, oldField, newField, typeChanged)) {
         execute(sql);
       }
@@ -296,6 +305,39 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (newFk && fkChanged) {
       execute(foreignKeySql(model, newField));
     }
+    alterPointingKeys(pointing);
+  }
+
+  /**
+   * The columns of {@code pointing} (foreign keys to a column whose type changed) take the type of
+   * their target again, and their constraints come back.
+   */
+  protected void alterPointingKeys(List<Field> pointing) {
+    for (Field key : pointing) {
+      for (String sql : alterColumnSql(key.model(), key, key, true)) {
+        execute(sql);
+      }
+    }
+    for (Field key : pointing) {
+      if (hasForeignKey(key) && !inlineForeignKeys()) {
+        execute(foreignKeySql(key.model(), key));
+      }
+    }
+  }
+
+  /**
+   * The concrete foreign keys, from any model of {@code model}'s registry (join tables included),
+   * whose target is {@code target}.
+   */
+  protected static List<Field> keysPointingAt(ModelMeta model, Field target) {
+    List<Field> out = new ArrayList<>();
+    for (io.vibevault.orm.model.ReverseRelation r : model.incomingRelations()) {
+      Field key = r.field();
+      if (key.isConcrete() && key.relation().targetField().name().equals(target.name())) {
+        out.add(key);
+      }
+    }
+    return out;
   }
 
   /** A many-to-many field only changes its join table's name; it never becomes a column. */
@@ -316,6 +358,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
   }
 
+  /** A primary key the database numbers (AUTO, BIG_AUTO). */
+  protected static boolean isAutoKey(Field f) {
+    return f.isPrimaryKey() && f.kind() != null && f.kind().isAuto();
+  }
+
   /** The value existing NULL rows take when a column becomes NOT NULL, or null for none. */
   protected Object oneOffFill(Field f) {
     if (!f.hasDefault() || f.defaultValue() == null || f.isRelation()) {
@@ -326,7 +373,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
   /**
    * The statements that change a column's type and nullability (PostgreSQL's form by default:
-   * {@code ALTER COLUMN ... TYPE} and {@code SET/DROP NOT NULL}).
+   * {@code ALTER COLUMN ... TYPE} and {@code SET/DROP NOT NULL}), and whether a primary key is
+   * numbered by the database (a vendor override: identity, AUTO_INCREMENT).
    */
   protected List<String> alterColumnSql(
       ModelMeta model, Field oldField, Field newField, boolean typeChanged) {

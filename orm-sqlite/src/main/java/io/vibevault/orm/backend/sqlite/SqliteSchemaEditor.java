@@ -144,6 +144,15 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         newField.column(),
         fill == null ? from : "COALESCE(" + from + ", " + ops.quoteValue(fill) + ")");
     rebuild(model, fields, source);
+    if (!columnType(oldField).equals(columnType(newField))) {
+      // The tables whose foreign keys point at the column are rebuilt with its new type, as Django.
+      java.util.Set<String> done = new java.util.HashSet<>(List.of(model.dbTable()));
+      for (Field key : keysPointingAt(model, newField)) {
+        if (done.add(key.model().dbTable())) {
+          rebuild(key.model());
+        }
+      }
+    }
   }
 
   @Override
