@@ -127,14 +127,7 @@ public final class Optimizer {
   }
 
   private static boolean referencesModel(Operation op, ModelDefinition m) {
-    List<FieldDefinition> fields = new ArrayList<>();
-    if (op instanceof CreateModel c) {
-      fields.addAll(c.definition().fields());
-    } else if (op instanceof AddField a) {
-      fields.add(a.field());
-    } else if (op instanceof AlterField a) {
-      fields.add(a.field());
-    }
-    return fields.stream().anyMatch(f -> f.isRelation() && f.to().equalsIgnoreCase(m.label()));
+    return MigrationArranger.referencedModels(op).stream()
+        .anyMatch(label -> label.equalsIgnoreCase(m.label()));
   }
 }
