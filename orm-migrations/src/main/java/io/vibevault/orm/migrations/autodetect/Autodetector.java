@@ -77,10 +77,17 @@ public final class Autodetector {
     if (labels.isEmpty()) {
       labels.addAll(to.appLabels());
     }
+    // Model renames of every app first (Django's generate_renamed_models): relations from other
+    // apps then already point at the new names and need no AlterField.
+    ProjectState renamed = from.copy();
+    Map<String, List<Operation>> modelRenames = new TreeMap<>();
+    for (String app : labels) {
+      modelRenames.put(app, renamedModels(app, renamed));
+    }
     Map<String, List<Operation>> out = new TreeMap<>();
     Map<String, Set<String>> deps = new TreeMap<>();
     for (String app : labels) {
-      List<Operation> ops = Optimizer.optimize(detect(app));
+      List<Operation> ops = Optimizer.optimize(detect(app, renamed, modelRenames.get(app)));
       if (!ops.isEmpty()) {
         out.put(app, ops);
         deps.put(app, appDependencies(app, ops));
@@ -89,9 +96,52 @@ public final class Autodetector {
     return new Changes(out, deps);
   }
 
-  private List<Operation> detect(String app) {
-    ProjectState working = from.copy();
+  /**
+   * Renamed models of {@code app}: a removed and an added model with the same fields, if the
+   * questioner agrees. Each rename is applied to {@code working}.
+   */
+  private List<Operation> renamedModels(String app, ProjectState working) {
     List<Operation> renames = new ArrayList<>();
+    List<ModelDefinition> added = added(app, working);
+    List<ModelDefinition> removed = removed(app, working);
+    for (ModelDefinition newModel : List.copyOf(added)) {
+      for (ModelDefinition oldModel : List.copyOf(removed)) {
+        if (sameFields(oldModel, newModel) && questioner.askRenameModel(oldModel, newModel)) {
+          RenameModel op = new RenameModel(app, oldModel.name(), newModel.name());
+          renames.add(op);
+          op.applyToState(working);
+          removed.remove(oldModel);
+          break;
+        }
+      }
+    }
+    return renames;
+  }
+
+  private List<ModelDefinition> added(String app, ProjectState working) {
+    List<ModelDefinition> added = new ArrayList<>();
+    for (ModelDefinition m : to.models(app)) {
+      if (working.find(app, m.name()) == null) {
+        added.add(m);
+      }
+    }
+    return added;
+  }
+
+  private List<ModelDefinition> removed(String app, ProjectState working) {
+    List<ModelDefinition> removed = new ArrayList<>();
+    for (ModelDefinition m : working.models(app)) {
+      if (to.find(app, m.name()) == null) {
+        removed.add(m);
+      }
+    }
+    return removed;
+  }
+
+  /** The operations of {@code app} from {@code base}, where the model renames are applied. */
+  private List<Operation> detect(String app, ProjectState base, List<Operation> modelRenames) {
+    ProjectState working = base.copy();
+    List<Operation> renames = new ArrayList<>(modelRenames);
     List<Operation> removals = new ArrayList<>();
     List<Operation> creates = new ArrayList<>();
     List<Operation> addFields = new ArrayList<>();
@@ -101,31 +151,8 @@ public final class Autodetector {
     List<Operation> additions = new ArrayList<>();
     List<Operation> options = new ArrayList<>();
 
-    // Renamed models: a removed and an added model with the same fields, if the questioner agrees.
-    List<ModelDefinition> added = new ArrayList<>();
-    for (ModelDefinition m : to.models(app)) {
-      if (working.find(app, m.name()) == null) {
-        added.add(m);
-      }
-    }
-    List<ModelDefinition> removed = new ArrayList<>();
-    for (ModelDefinition m : working.models(app)) {
-      if (to.find(app, m.name()) == null) {
-        removed.add(m);
-      }
-    }
-    for (ModelDefinition newModel : List.copyOf(added)) {
-      for (ModelDefinition oldModel : List.copyOf(removed)) {
-        if (sameFields(oldModel, newModel) && questioner.askRenameModel(oldModel, newModel)) {
-          RenameModel op = new RenameModel(app, oldModel.name(), newModel.name());
-          renames.add(op);
-          op.applyToState(working);
-          added.remove(newModel);
-          removed.remove(oldModel);
-          break;
-        }
-      }
-    }
+    List<ModelDefinition> added = added(app, working);
+    List<ModelDefinition> removed = removed(app, working);
 
     // New models, referenced ones first; relations that would close a cycle come later.
     Set<String> available = new HashSet<>();

@@ -210,6 +210,38 @@ class AutodetectorTest {
   }
 
   @Test
+  void aModelRenamedInOneAppAsksNothingOfTheAppsPointingAtIt() {
+    ModelDefinition note = model(APP, "Note", id(), chars("title", 20));
+    ModelDefinition memory = model(APP, "Memory", id(), chars("title", 20));
+    ModelDefinition comment =
+        model(
+            "other",
+            "Comment",
+            id(),
+            fk("note", "auto.Note"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Note")
+                .withM2mTable("other_comment_notes"));
+    ModelDefinition commentAfter =
+        model(
+            "other",
+            "Comment",
+            id(),
+            fk("note", "auto.Memory"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Memory")
+                .withM2mTable("other_comment_notes"));
+    Autodetector.Changes changes =
+        new Autodetector(
+                state(note, comment),
+                state(memory, commentAfter),
+                new ScriptedQuestioner(Questioner.noInput()).renameModel("auto.Note", "Memory"))
+            .changes(Set.of());
+    assertThat(changes.operations(APP))
+        .extracting(Operation::describe)
+        .containsExactly("Rename model Note to Memory");
+    assertThat(changes.operations("other")).isEmpty();
+  }
+
+  @Test
   void theTerminalQuestionerAsksAboutRenamesAndOneOffDefaults() {
     java.util.Deque<String> answers =
         new java.util.ArrayDeque<>(List.of("y", "not json", "\"calm\""));
