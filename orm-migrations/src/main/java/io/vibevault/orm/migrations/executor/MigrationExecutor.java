@@ -1,5 +1,6 @@
 package io.vibevault.orm.migrations.executor;
 
+import io.vibevault.orm.backend.Introspection;
 import io.vibevault.orm.backend.SchemaEditor;
 import io.vibevault.orm.exception.MigrationError;
 import io.vibevault.orm.exception.OrmException;
@@ -7,15 +8,19 @@ import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.migrations.graph.Migration;
 import io.vibevault.orm.migrations.graph.Migration.Key;
 import io.vibevault.orm.migrations.graph.MigrationGraph;
+import io.vibevault.orm.migrations.operations.AddField;
 import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.migrations.operations.Operation;
 import io.vibevault.orm.migrations.operations.SchemaContext;
 import io.vibevault.orm.migrations.state.ProjectState;
+import io.vibevault.orm.model.Field;
+import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -389,13 +394,33 @@ public final class MigrationExecutor {
   }
 
   /** Whether every table an initial migration creates exists already ({@code --fake-initial}). */
+  /**
+   * Whether {@code m} looks applied already (Django's {@code detect_soft_applied}): the table of
+   * each CreateModel exists, and the column (or join table) of each AddField, with at least one of
+   * them. Other operations are not looked at.
+   */
   private boolean tablesExist(Migration m) {
+    Introspection schema = connection.backend().introspection(connection);
     Set<String> tables = MigrationRecorder.tableNames(connection);
+    List<ProjectState> states = states(m);
     boolean any = false;
-    for (Operation op : m.operations()) {
+    for (int i = 0; i < m.operations().size(); i++) {
+      Operation op = m.operations().get(i);
       if (op instanceof CreateModel c) {
         any = true;
-        if (!tables.contains(c.definition().dbTable().toLowerCase(java.util.Locale.ROOT))) {
+        if (!tables.contains(c.definition().dbTable().toLowerCase(Locale.ROOT))) {
+          return false;
+        }
+      } else if (op instanceof AddField a) {
+        any = true;
+        ModelMeta model = states.get(i + 1).meta(a.app(), a.model());
+        Field field = model.field(a.field().name());
+        boolean exists =
+            field.isConcrete()
+                ? schema.columns(model.dbTable()).stream()
+                    .anyMatch(col -> col.name().equalsIgnoreCase(field.column()))
+                : tables.contains(field.relation().m2mTable().toLowerCase(Locale.ROOT));
+        if (!exists) {
           return false;
         }
       }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vibevault.orm.exception.IntegrityError;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.migrations.Migrations;
+import io.vibevault.orm.migrations.executor.MigrationExecutor.MigrateOptions;
 import io.vibevault.orm.migrations.graph.Migration;
 import io.vibevault.orm.migrations.graph.Migration.Key;
 import io.vibevault.orm.migrations.operations.Operation;
@@ -70,6 +71,17 @@ class CrossAppCycleTest {
         .isInstanceOf(IntegrityError.class);
     assertThatThrownBy(() -> insert(c, "cycb_gallery", List.of("title", "owner_id"), "y", 99L))
         .isInstanceOf(IntegrityError.class);
+
+    // A database made before the migrations: --fake-initial records all three, the AddField of
+    // cyca.0002_initial included (its column exists), as Django's detect_soft_applied.
+    migrations.migrate("cyca", "zero", new MigrateOptions(true, false));
+    lines.clear();
+    migrations.migrate(null, null, new MigrateOptions(false, true));
+    assertThat(lines)
+        .contains(
+            "  Applying cyca.0001_initial... FAKED",
+            "  Applying cycb.0001_initial... FAKED",
+            "  Applying cyca.0002_initial... FAKED");
 
     migrations.migrate("cyca", "zero");
 
