@@ -1,6 +1,5 @@
 package io.vibevault.orm.migrations.executor;
 
-import io.vibevault.orm.backend.Introspection;
 import io.vibevault.orm.backend.SchemaEditor;
 import io.vibevault.orm.exception.MigrationError;
 import io.vibevault.orm.exception.OrmException;
@@ -8,19 +7,13 @@ import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.migrations.graph.Migration;
 import io.vibevault.orm.migrations.graph.Migration.Key;
 import io.vibevault.orm.migrations.graph.MigrationGraph;
-import io.vibevault.orm.migrations.operations.AddField;
-import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.migrations.operations.Operation;
 import io.vibevault.orm.migrations.operations.SchemaContext;
 import io.vibevault.orm.migrations.state.ProjectState;
-import io.vibevault.orm.model.Field;
-import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -78,7 +71,7 @@ public final class MigrationExecutor {
   private final MigrationRecorder recorder;
   private final Consumer<String> log;
   // What the history holds as the current migrate goes: the states see other apps' models.
-  private final Set<Key> applied = new HashSet<>();
+  private final MigrationStates states;
 
   public MigrationExecutor(
       DatabaseConnection connection, MigrationGraph graph, Consumer<String> log) {
@@ -86,6 +79,7 @@ public final class MigrationExecutor {
     this.graph = graph;
     this.recorder = new MigrationRecorder(connection);
     this.log = log;
+    this.states = new MigrationStates(graph, connection);
   }
 
   public MigrationRecorder recorder() {
@@ -201,16 +195,15 @@ public final class MigrationExecutor {
             if (plan.isEmpty()) {
               log.accept("No migrations to apply.");
             }
-            applied.clear();
-            applied.addAll(recorded.keySet());
+            states.track(recorded.keySet());
             for (Step step : plan) {
               Integer progress = recorded.get(step.migration().key());
               if (step.backwards()) {
                 unapply(step.migration(), progress, options.fake());
-                applied.remove(step.migration().key());
+                states.unapplied(step.migration().key());
               } else {
                 apply(step.migration(), progress, options);
-                applied.add(step.migration().key());
+                states.applied(step.migration().key());
               }
               done.add(step);
             }
@@ -221,39 +214,14 @@ public final class MigrationExecutor {
     return done;
   }
 
-  /**
-   * The states around each operation of {@code m}: index i is the state before operation i. As in
-   * Django, the state before {@code m} holds its dependencies and every other applied migration
-   * that does not depend on it, so an operation sees the models of other apps pointing at its own
-   * (a renamed model's join tables in another app).
-   */
-  private List<ProjectState> states(Migration m) {
-    Set<Key> before = new LinkedHashSet<>(graph.parents(m.key()));
-    Set<Key> dependents = new HashSet<>(graph.backwardsPlan(m.key()));
-    for (Key k : applied) {
-      if (graph.contains(k) && !dependents.contains(k)) {
-        before.add(k);
-      }
-    }
-    List<ProjectState> states = new ArrayList<>();
-    ProjectState state = graph.state(before);
-    states.add(state);
-    for (Operation op : m.operations()) {
-      state = state.copy();
-      op.applyToState(state);
-      states.add(state);
-    }
-    return states;
-  }
-
   private void apply(Migration m, Integer progress, MigrateOptions options) {
     Key key = m.key();
-    if (options.fake() || (options.fakeInitial() && m.initial() && tablesExist(m))) {
+    if (options.fake() || (options.fakeInitial() && m.initial() && states.softApplied(m))) {
       recordApplied(m);
       log.accept("  Applying " + key + "... FAKED");
       return;
     }
-    List<ProjectState> states = states(m);
+    List<ProjectState> states = this.states.around(m);
     SchemaEditor editor = connection.backend().schemaEditor(connection);
     SchemaContext context = new SchemaContext(editor, connection);
     int start = progress == null ? 0 : progress;
@@ -348,7 +316,7 @@ public final class MigrationExecutor {
                 + ") is irreversible. Nothing was changed.");
       }
     }
-    List<ProjectState> states = states(m);
+    List<ProjectState> states = this.states.around(m);
     SchemaEditor editor = connection.backend().schemaEditor(connection);
     SchemaContext context = new SchemaContext(editor, connection);
     boolean transactional = connection.backend().features().supportsTransactionalDdl();
@@ -395,48 +363,13 @@ public final class MigrationExecutor {
 
   /** Whether every table an initial migration creates exists already ({@code --fake-initial}). */
   /**
-   * Whether {@code m} looks applied already (Django's {@code detect_soft_applied}): the table of
-   * each CreateModel exists, and the column (or join table) of each AddField, with at least one of
-   * them. Other operations are not looked at.
-   */
-  private boolean tablesExist(Migration m) {
-    Introspection schema = connection.backend().introspection(connection);
-    Set<String> tables = MigrationRecorder.tableNames(connection);
-    List<ProjectState> states = states(m);
-    boolean any = false;
-    for (int i = 0; i < m.operations().size(); i++) {
-      Operation op = m.operations().get(i);
-      if (op instanceof CreateModel c) {
-        any = true;
-        if (!tables.contains(c.definition().dbTable().toLowerCase(Locale.ROOT))) {
-          return false;
-        }
-      } else if (op instanceof AddField a) {
-        any = true;
-        ModelMeta model = states.get(i + 1).meta(a.app(), a.model());
-        Field field = model.field(a.field().name());
-        boolean exists =
-            field.isConcrete()
-                ? schema.columns(model.dbTable()).stream()
-                    .anyMatch(col -> col.name().equalsIgnoreCase(field.column()))
-                : tables.contains(field.relation().m2mTable().toLowerCase(Locale.ROOT));
-        if (!exists) {
-          return false;
-        }
-      }
-    }
-    return any;
-  }
-
-  /**
    * The SQL a migration runs (sqlmigrate), collected without running any of it: catalog lookups
    * still read the database, so the output matches the database's current state. RunCode is listed
    * as a comment and never run.
    */
   public List<String> sql(Migration m, boolean backwards) {
-    applied.clear();
-    applied.addAll(recorded().keySet());
-    List<ProjectState> states = states(m);
+    states.track(recorded().keySet());
+    List<ProjectState> states = this.states.around(m);
     List<String> out = new ArrayList<>();
     SchemaEditor real = connection.backend().schemaEditor(connection);
     real.withConstraintChecksSuspended(
