@@ -20,7 +20,6 @@ import io.vibevault.orm.migrations.state.ProjectState;
 import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.model.ModelMeta;
-import io.vibevault.orm.model.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -50,7 +49,10 @@ public final class Autodetector {
   private final ProjectState to;
   private final Questioner questioner;
 
-  /** What changed, per app, and which apps' models each app's operations point at. */
+  /**
+   * What changed, per app, and which other apps each app's operations depend on: the apps of the
+   * models they point at, and the apps pointing at a model they rename.
+   */
   public record Changes(Map<String, List<Operation>> byApp, Map<String, Set<String>> appDeps) {
     public List<Operation> operations(String app) {
       return byApp.getOrDefault(app, List.of());
@@ -90,7 +92,9 @@ public final class Autodetector {
       List<Operation> ops = Optimizer.optimize(detect(app, renamed, modelRenames.get(app)));
       if (!ops.isEmpty()) {
         out.put(app, ops);
-        deps.put(app, appDependencies(app, ops));
+        Set<String> needed = new java.util.TreeSet<>(appDependencies(app, ops));
+        needed.addAll(appsPointingAtRenamed(app, ops));
+        deps.put(app, needed);
       }
     }
     return new Changes(out, deps);
@@ -282,12 +286,12 @@ public final class Autodetector {
     }
     for (FieldDefinition newField : List.copyOf(addedFields)) {
       for (FieldDefinition oldField : List.copyOf(removedFields)) {
-        if (sameButName(oldField, newField)
+        if (sameButName(oldModel, oldField, newField)
             && questioner.askRenameField(oldModel, oldField, newField)) {
           renames.add(new RenameField(app, name, oldField.name(), newField.name()));
           addedFields.remove(newField);
           removedFields.remove(oldField);
-          FieldDefinition afterRename = renamedField(oldField, newField.name());
+          FieldDefinition afterRename = renamedField(oldModel, oldField, newField.name());
           if (!afterRename.equals(newField)) {
             alterFields.add(new AlterField(app, name, newField));
           }
@@ -382,19 +386,20 @@ public final class Autodetector {
     return c instanceof ModelMeta.UniqueSpec u ? u.name() : ((ModelMeta.CheckSpec) c).name();
   }
 
-  /** The field as a RenameField leaves it: the default column follows the name. */
-  private static FieldDefinition renamedField(FieldDefinition old, String newName) {
-    FieldDefinition renamed = old.withName(newName);
-    String suffix = old.isRelation() ? "_id" : "";
-    if (old.isConcrete() && old.column().equals(Names.snakeCase(old.name()) + suffix)) {
-      renamed = renamed.withColumn(Names.snakeCase(newName) + suffix);
-    }
-    return renamed;
+  /** The field as a RenameField leaves it: the default column (or join table) follows the name. */
+  private static FieldDefinition renamedField(
+      ModelDefinition model, FieldDefinition old, String newName) {
+    ProjectState scratch = new ProjectState();
+    scratch.add(model);
+    new RenameField(model.appLabel(), model.name(), old.name(), newName).applyToState(scratch);
+    return scratch.model(model.appLabel(), model.name()).field(newName);
   }
 
-  private static boolean sameButName(FieldDefinition old, FieldDefinition candidate) {
-    FieldDefinition renamed = renamedField(old, candidate.name());
-    return renamed.equals(candidate) || renamed.withColumn(candidate.column()).equals(candidate);
+  private static boolean sameButName(
+      ModelDefinition model, FieldDefinition old, FieldDefinition candidate) {
+    FieldDefinition renamed = renamedField(model, old, candidate.name());
+    return renamed.equals(candidate)
+        || (renamed.isConcrete() && renamed.withColumn(candidate.column()).equals(candidate));
   }
 
   /**
@@ -412,8 +417,11 @@ public final class Autodetector {
   }
 
   private static boolean pointsAt(ModelDefinition from, ModelDefinition target) {
-    return from.fields().stream()
-        .anyMatch(f -> f.isRelation() && f.to().equalsIgnoreCase(target.label()));
+    return pointsAt(from, target.label());
+  }
+
+  private static boolean pointsAt(ModelDefinition from, String label) {
+    return from.fields().stream().anyMatch(f -> f.isRelation() && f.to().equalsIgnoreCase(label));
   }
 
   private static java.util.function.Predicate<ModelDefinition> isNamed(ModelDefinition m) {
@@ -436,6 +444,26 @@ public final class Autodetector {
       }
     }
     return missing;
+  }
+
+  /**
+   * Other apps with models pointing at a model these operations rename: as in Django, the rename
+   * comes after their migrations, so replaying the history never meets a relation to a name that is
+   * gone.
+   */
+  private Set<String> appsPointingAtRenamed(String app, List<Operation> ops) {
+    Set<String> apps = new java.util.TreeSet<>();
+    for (Operation op : ops) {
+      if (op instanceof RenameModel r) {
+        String label = app + "." + r.model();
+        for (ModelDefinition m : from.models()) {
+          if (!m.appLabel().equals(app) && pointsAt(m, label)) {
+            apps.add(m.appLabel());
+          }
+        }
+      }
+    }
+    return apps;
   }
 
   /** Other apps whose models the operations point at (relations). */

@@ -70,8 +70,13 @@ public final class MigrationArranger {
           } else {
             queue.pollFirst();
           }
-          for (String label : referencedModels(op)) {
-            String other = appOf(label);
+          Set<String> otherApps = new TreeSet<>();
+          referencedModels(op).forEach(label -> otherApps.add(appOf(label)));
+          if (op instanceof RenameModel) {
+            // After the apps pointing at the renamed model (see Autodetector.Changes).
+            otherApps.addAll(changes.dependsOnApps(app));
+          }
+          for (String other : otherApps) {
             if (other.equals(app)) {
               continue;
             }

@@ -48,8 +48,8 @@ final class FieldOperations {
   }
 
   /**
-   * Renames a field in a model: its column too when the column was the default one, and every
-   * index, constraint and unique-together set naming it.
+   * Renames a field in a model: its column too when the column was the default one (its join table
+   * when named after it), and every index, constraint and unique-together set naming it.
    */
   static ModelDefinition renamingField(ModelDefinition m, String oldName, String newName) {
     FieldDefinition old = requireField(m, oldName);
@@ -57,6 +57,11 @@ final class FieldOperations {
     String suffix = old.isRelation() ? "_id" : "";
     if (old.isConcrete() && old.column().equals(Names.snakeCase(oldName) + suffix)) {
       renamed = renamed.withColumn(Names.snakeCase(newName) + suffix);
+    }
+    String join = m.dbTable() + "_" + Names.snakeCase(oldName);
+    if (old.m2mTable() != null && old.m2mTable().equals(join)) {
+      // A join table named after the field follows it (Django's _alter_many_to_many).
+      renamed = renamed.withM2mTable(m.dbTable() + "_" + Names.snakeCase(newName));
     }
     ModelDefinition out = replacingField(m, oldName, renamed);
     out =

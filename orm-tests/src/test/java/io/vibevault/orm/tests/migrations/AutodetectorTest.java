@@ -239,6 +239,34 @@ class AutodetectorTest {
         .extracting(Operation::describe)
         .containsExactly("Rename model Note to Memory");
     assertThat(changes.operations("other")).isEmpty();
+    // The rename comes after the migrations of the app pointing at Note.
+    assertThat(changes.dependsOnApps(APP)).containsExactly("other");
+    assertThat(MigrationArranger.arrange(changes).get(0).leavesOf()).containsExactly("other");
+  }
+
+  @Test
+  void aRenamedManyToManyFieldTakesItsJoinTableAlong() {
+    ModelDefinition note =
+        model(
+            APP,
+            "Note",
+            id(),
+            FieldDefinition.relation("tags", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_note_tags"));
+    ModelDefinition renamed =
+        model(
+            APP,
+            "Note",
+            id(),
+            FieldDefinition.relation("labels", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_note_labels"));
+    assertThat(
+            diff(
+                state(tag(), note),
+                state(tag(), renamed),
+                new ScriptedQuestioner(Questioner.noInput())
+                    .renameField("auto.Note", "tags", "labels")))
+        .containsExactly("Rename field tags on Note to labels");
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.migrations.Migrations;
 import io.vibevault.orm.migrations.graph.Migration;
 import io.vibevault.orm.migrations.operations.CreateModel;
+import io.vibevault.orm.migrations.operations.RenameField;
 import io.vibevault.orm.migrations.operations.RenameModel;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
@@ -55,13 +56,21 @@ class RenameModelRelationsTest {
                     m2m("links", "mrn.Note"))),
             new CreateModel(
                 model(APP, "Folder", id(), fk("pinned", "mrn.Note"), m2m("notes", "mrn.Note"))));
+    Migration other =
+        fx.writeFor(
+            OTHER,
+            "0001_initial",
+            List.of(initial.key()),
+            new CreateModel(model(OTHER, "Comment", id(), fk("note", "mrn.Note"))),
+            new CreateModel(
+                model(OTHER, "Shelf", id(), chars("name", 10), m2m("notes", "mrn.Note"))));
+    // As makemigrations writes it: after the other app's models pointing at Note.
     fx.writeFor(
-        OTHER,
-        "0001_initial",
-        List.of(initial.key()),
-        new CreateModel(model(OTHER, "Comment", id(), fk("note", "mrn.Note"))),
-        new CreateModel(model(OTHER, "Shelf", id(), chars("name", 10), m2m("notes", "mrn.Note"))));
-    fx.write("0002_rename_note_memory", new RenameModel(APP, "Note", "Memory"));
+        APP,
+        "0002_rename_note_memory",
+        List.of(other.key()),
+        new RenameModel(APP, "Note", "Memory"));
+    fx.write("0003_rename_tags_labels", new RenameField(APP, "Memory", "tags", "labels"));
     Migrations migrations = fx.migrations(OTHER);
 
     migrations.migrate(APP, "0001");
@@ -116,6 +125,11 @@ class RenameModelRelationsTest {
     // The unique pair is still there under its new columns.
     assertThatThrownBy(() -> insert(c, "mrn_memory_tags", List.of("memory_id", "tag_id"), 1L, 1L))
         .isInstanceOf(IntegrityError.class);
+
+    // A join table named after a renamed many-to-many field follows it.
+    migrations.migrate(APP, "0003");
+    assertThat(Schema.tables(c)).contains("mrn_memory_labels").doesNotContain("mrn_memory_tags");
+    assertThat(column(c, "mrn_memory_labels", "memory_id")).containsExactly(1L);
 
     migrations.migrate(APP, "0001");
 
