@@ -268,6 +268,14 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     boolean newUnique = newField.isUnique() && !newField.isPrimaryKey();
     boolean oldIndex = needsFieldIndex(oldField);
     boolean newIndex = needsFieldIndex(newField);
+    // Foreign keys pointing at a column whose type changes (a primary key becoming big) must go
+    // while both change, as in Django: their columns take the new type too.
+    List<Field> pointing = typeChanged ? keysPointingAt(model, newField) : List.of();
+    for (Field key : pointing) {
+      if (hasForeignKey(key) && !inlineForeignKeys()) {
+        execute(dropForeignKeySql(key.model(), foreignKeyName(key.model(), key)));
+      }
+    }
     if (oldFk && fkChanged) {
       execute(dropForeignKeySql(model, foreignKeyName(model, oldField)));
     }
@@ -303,7 +311,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
             List.of(fill));
       }
     }
-    boolean columnChanged = typeChanged || oldField.isNullable() != newField.isNullable();
+    boolean autoChanged = isAutoKey(oldField) != isAutoKey(newField);
+    boolean columnChanged =
+        typeChanged || autoChanged || oldField.isNullable() != newField.isNullable();
     if (columnChanged) {
       for (String sql : alterColumnSql(model, oldField, newField, typeChanged)) {
         execute(sql);
@@ -335,6 +345,39 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (newFk && fkChanged) {
       execute(foreignKeySql(model, newField));
     }
+    alterPointingKeys(pointing);
+  }
+
+  /**
+   * The columns of {@code pointing} (foreign keys to a column whose type changed) take the type of
+   * their target again, and their constraints come back.
+   */
+  protected void alterPointingKeys(List<Field> pointing) {
+    for (Field key : pointing) {
+      for (String sql : alterColumnSql(key.model(), key, key, true)) {
+        execute(sql);
+      }
+    }
+    for (Field key : pointing) {
+      if (hasForeignKey(key) && !inlineForeignKeys()) {
+        execute(foreignKeySql(key.model(), key));
+      }
+    }
+  }
+
+  /**
+   * The concrete foreign keys, from any model of {@code model}'s registry (join tables included),
+   * whose target is {@code target}.
+   */
+  protected static List<Field> keysPointingAt(ModelMeta model, Field target) {
+    List<Field> out = new ArrayList<>();
+    for (io.vibevault.orm.model.ReverseRelation r : model.incomingRelations()) {
+      Field key = r.field();
+      if (key.isConcrete() && key.relation().targetField().name().equals(target.name())) {
+        out.add(key);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -373,6 +416,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
   }
 
+  /** A primary key the database numbers (AUTO, BIG_AUTO). */
+  protected static boolean isAutoKey(Field f) {
+    return f.isPrimaryKey() && f.kind() != null && f.kind().isAuto();
+  }
+
   /** The value existing NULL rows take when a column becomes NOT NULL, or null for none. */
   protected Object oneOffFill(Field f) {
     if (!f.hasDefault() || f.defaultValue() == null || f.isRelation()) {
@@ -383,7 +431,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
   /**
    * The statements that change a column's type and nullability (PostgreSQL's form by default:
-   * {@code ALTER COLUMN ... TYPE} and {@code SET/DROP NOT NULL}).
+   * {@code ALTER COLUMN ... TYPE} and {@code SET/DROP NOT NULL}), and whether a primary key is
+   * numbered by the database (a vendor override: identity, AUTO_INCREMENT).
    */
   protected List<String> alterColumnSql(
       ModelMeta model, Field oldField, Field newField, boolean typeChanged) {
@@ -467,6 +516,61 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
   }
 
+  /**
+   * Every name of a join table derives from its table and columns: its foreign keys, indexes and
+   * unique pair are dropped, the table and columns renamed, and all of them made again.
+   */
+  @Override
+  public void alterJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {
+    if (sameJoinTable(oldThrough, newThrough)) {
+      return;
+    }
+    List<Field> oldFields = oldThrough.concreteFields();
+    List<Field> newFields = newThrough.concreteFields();
+    for (Field f : oldFields) {
+      if (hasForeignKey(f) && !inlineForeignKeys()) {
+        execute(dropForeignKeySql(oldThrough, foreignKeyName(oldThrough, f)));
+      }
+    }
+    for (Field f : oldFields) {
+      if (needsFieldIndex(f)) {
+        execute(dropIndexSql(oldThrough, fieldIndexName(oldThrough, f)));
+      }
+    }
+    for (List<String> set : oldThrough.uniqueTogether()) {
+      execute(dropUniqueSql(oldThrough, uniqueTogetherName(oldThrough, set)));
+    }
+    String table = newThrough.dbTable();
+    if (!oldThrough.dbTable().equals(table)) {
+      execute(renameTableSql(oldThrough.dbTable(), table));
+    }
+    for (int i = 0; i < newFields.size(); i++) {
+      String from = oldFields.get(i).column();
+      String to = newFields.get(i).column();
+      if (!from.equals(to)) {
+        execute("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(from) + " TO " + q(to));
+      }
+    }
+    createIndexes(newThrough, table, newFields);
+    for (List<String> set : newThrough.uniqueTogether()) {
+      execute(addUniqueTogetherSql(newThrough, set));
+    }
+    for (Field f : newFields) {
+      if (hasForeignKey(f) && !inlineForeignKeys()) {
+        execute(foreignKeySql(newThrough, f));
+      }
+    }
+  }
+
+  /** Whether two join models have the same table and the same columns (nothing to rename). */
+  protected static boolean sameJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {
+    return oldThrough.dbTable().equals(newThrough.dbTable())
+        && oldThrough.concreteFields().stream()
+            .map(Field::column)
+            .toList()
+            .equals(newThrough.concreteFields().stream().map(Field::column).toList());
+  }
+
   /** Renames an index made under a generated name (the table was renamed). */
   protected void renameGeneratedIndex(ModelMeta model, String oldName, String newName) {
     execute(renameIndexSql(model, oldName, newName));
@@ -532,16 +636,19 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
     for (List<String> set : newSets) {
       if (!oldSets.contains(set)) {
-        execute(
-            "ALTER TABLE "
-                + q(model.dbTable())
-                + " ADD CONSTRAINT "
-                + q(uniqueTogetherName(model, set))
-                + " UNIQUE ("
-                + columns(model, set)
-                + ")");
+        execute(addUniqueTogetherSql(model, set));
       }
     }
+  }
+
+  private String addUniqueTogetherSql(ModelMeta model, List<String> set) {
+    return "ALTER TABLE "
+        + q(model.dbTable())
+        + " ADD CONSTRAINT "
+        + q(uniqueTogetherName(model, set))
+        + " UNIQUE ("
+        + columns(model, set)
+        + ")";
   }
 
   @Override

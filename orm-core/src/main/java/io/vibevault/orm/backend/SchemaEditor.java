@@ -37,7 +37,7 @@ public interface SchemaEditor {
    */
   void alterField(ModelMeta model, Field oldField, Field newField);
 
-  /** Renames a model's table (and the join tables named after it are left as they are). */
+  /** Renames a model's table (its join tables follow through {@link #alterJoinTable}). */
   void alterDbTable(ModelMeta model, String oldTable, String newTable);
 
   /**
@@ -45,6 +45,14 @@ public interface SchemaEditor {
    * no comments.
    */
   default void alterTableComment(ModelMeta model, String comment) {}
+
+  /**
+   * Gives an auto-created join table the table and column names a rename implies (Django's {@code
+   * _alter_many_to_many}): a model at one end was renamed, so {@code note_tags(note_id, tag_id)}
+   * becomes {@code memory_tags(memory_id, tag_id)}. Rows are kept; keys, indexes and the unique
+   * pair follow. {@code oldThrough} and {@code newThrough} have their columns in the same order.
+   */
+  void alterJoinTable(ModelMeta oldThrough, ModelMeta newThrough);
 
   /** Adds a named unique constraint; {@code model} already declares it. */
   void addUniqueConstraint(ModelMeta model, ModelMeta.UniqueSpec constraint);

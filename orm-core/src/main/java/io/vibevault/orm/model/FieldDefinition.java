@@ -251,6 +251,20 @@ public record FieldDefinition(
     return c.build();
   }
 
+  /** This relation pointing at {@code field} of its target instead of the primary key. */
+  public FieldDefinition withToField(String field) {
+    Copy c = new Copy(this);
+    c.toField = field;
+    return c.build();
+  }
+
+  /** This many-to-many field with its join table named {@code table} (null: derived). */
+  public FieldDefinition withM2mTable(String table) {
+    Copy c = new Copy(this);
+    c.m2mTable = table;
+    return c.build();
+  }
+
   /** This field compared for the schema: the same, ignoring its name (a rename keeps it). */
   public boolean sameDefinitionAs(FieldDefinition other) {
     return equals(other.withName(name));
@@ -277,9 +291,9 @@ public record FieldDefinition(
     String to;
     OnDelete onDelete;
     final String relatedName;
-    final String toField;
+    String toField;
     final boolean dbConstraint;
-    final String m2mTable;
+    String m2mTable;
     String dbComment;
 
     Copy(FieldDefinition d) {

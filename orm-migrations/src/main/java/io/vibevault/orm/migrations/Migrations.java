@@ -4,6 +4,8 @@ import io.vibevault.orm.Database;
 import io.vibevault.orm.exception.MigrationError;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.migrations.autodetect.Autodetector;
+import io.vibevault.orm.migrations.autodetect.MigrationArranger;
+import io.vibevault.orm.migrations.autodetect.MigrationArranger.Planned;
 import io.vibevault.orm.migrations.autodetect.Optimizer;
 import io.vibevault.orm.migrations.autodetect.Questioner;
 import io.vibevault.orm.migrations.executor.MigrationExecutor;
@@ -229,54 +231,52 @@ public final class Migrations {
     List<String> labels = labels(options.apps().toArray(String[]::new));
     MigrationGraph graph = graph(Set.of());
     graph.checkConsistent();
-    Map<String, List<Operation>> byApp = new LinkedHashMap<>();
-    Map<String, Set<String>> appDeps = new LinkedHashMap<>();
+    List<Planned> plan = new ArrayList<>();
     if (options.empty()) {
       for (String l : labels) {
-        byApp.put(l, List.of());
-        appDeps.put(l, Set.of());
+        plan.add(new Planned(l, List.of(), Set.of(), Set.of()));
       }
     } else {
       Autodetector.Changes changes =
           new Autodetector(graph.leafState(), modelState(), questioner).changes(labels);
-      byApp.putAll(changes.byApp());
-      appDeps.putAll(changes.appDeps());
+      plan.addAll(MigrationArranger.arrange(changes));
     }
-    if (byApp.isEmpty()) {
+    if (plan.isEmpty()) {
       output.accept("No changes detected" + (options.apps().isEmpty() ? "" : " in " + labels));
       return List.of();
     }
-    Map<String, Key> newKeys = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Operation>> e : byApp.entrySet()) {
-      String app = e.getKey();
-      boolean initial = graph.migrations(app).isEmpty();
-      String suffix = options.name() != null ? options.name() : suggestName(e.getValue(), initial);
-      newKeys.put(app, new Key(app, String.format("%04d_%s", nextNumber(graph, app), suffix)));
-    }
     List<Migration> made = new ArrayList<>();
-    for (Map.Entry<String, List<Operation>> e : byApp.entrySet()) {
-      String app = e.getKey();
-      Set<Key> deps = new LinkedHashSet<>(graph.leaves(app));
-      for (String other : appDeps.getOrDefault(app, Set.of())) {
-        if (newKeys.containsKey(other)) {
-          deps.add(newKeys.get(other));
-        } else if (!graph.leaves(other).isEmpty()) {
+    Map<String, Migration> lastOfApp = new LinkedHashMap<>();
+    for (Planned p : plan) {
+      String app = p.app();
+      boolean initial = graph.migrations(app).isEmpty();
+      String suffix =
+          options.name() != null ? options.name() : suggestName(p.operations(), initial);
+      int number =
+          lastOfApp.containsKey(app) ? lastOfApp.get(app).number() + 1 : nextNumber(graph, app);
+      Key key = new Key(app, String.format("%04d_%s", number, suffix));
+      Set<Key> deps = new LinkedHashSet<>();
+      if (lastOfApp.containsKey(app)) {
+        deps.add(lastOfApp.get(app).key());
+      } else {
+        deps.addAll(graph.leaves(app));
+      }
+      for (int i : p.dependsOn()) {
+        deps.add(made.get(i).key());
+      }
+      for (String other : p.leavesOf()) {
+        if (!graph.leaves(other).isEmpty()) {
           deps.addAll(graph.leaves(other));
         } else if (apps.stream().noneMatch(a -> a.label().equals(other))) {
           throw new MigrationError(
               "Models of app '" + app + "' point at app '" + other + "', which is not installed");
         }
       }
-      Key key = newKeys.get(app);
+      // Every migration of an app that had none is initial, as in Django (0002_initial).
       Migration m =
-          new Migration(
-              app,
-              key.name(),
-              List.copyOf(deps),
-              e.getValue(),
-              graph.migrations(app).isEmpty(),
-              List.of());
+          new Migration(app, key.name(), List.copyOf(deps), p.operations(), initial, List.of());
       made.add(m);
+      lastOfApp.put(app, m);
       if (options.dryRun()) {
         output.accept("Migrations for '" + app + "' (dry run):");
       } else {

@@ -130,6 +130,9 @@ public final class FakeBackend implements Backend {
       public void alterDbTable(ModelMeta model, String oldTable, String newTable) {}
 
       @Override
+      public void alterJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {}
+
+      @Override
       public void addUniqueConstraint(ModelMeta model, ModelMeta.UniqueSpec constraint) {}
 
       @Override

@@ -21,7 +21,6 @@ import io.vibevault.orm.migrations.state.ProjectState;
 import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.model.ModelMeta;
-import io.vibevault.orm.model.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -51,7 +50,10 @@ public final class Autodetector {
   private final ProjectState to;
   private final Questioner questioner;
 
-  /** What changed, per app, and which apps' models each app's operations point at. */
+  /**
+   * What changed, per app, and which other apps each app's operations depend on: the apps of the
+   * models they point at, and the apps pointing at a model they rename.
+   */
   public record Changes(Map<String, List<Operation>> byApp, Map<String, Set<String>> appDeps) {
     public List<Operation> operations(String app) {
       return byApp.getOrDefault(app, List.of());
@@ -78,21 +80,73 @@ public final class Autodetector {
     if (labels.isEmpty()) {
       labels.addAll(to.appLabels());
     }
+    // Model renames of every app first (Django's generate_renamed_models): relations from other
+    // apps then already point at the new names and need no AlterField.
+    ProjectState renamed = from.copy();
+    Map<String, List<Operation>> modelRenames = new TreeMap<>();
+    for (String app : labels) {
+      modelRenames.put(app, renamedModels(app, renamed));
+    }
     Map<String, List<Operation>> out = new TreeMap<>();
     Map<String, Set<String>> deps = new TreeMap<>();
     for (String app : labels) {
-      List<Operation> ops = Optimizer.optimize(detect(app));
+      List<Operation> ops = Optimizer.optimize(detect(app, renamed, modelRenames.get(app)));
       if (!ops.isEmpty()) {
         out.put(app, ops);
-        deps.put(app, appDependencies(app, ops));
+        Set<String> needed = new java.util.TreeSet<>(appDependencies(app, ops));
+        needed.addAll(appsPointingAtRenamed(app, ops));
+        deps.put(app, needed);
       }
     }
     return new Changes(out, deps);
   }
 
-  private List<Operation> detect(String app) {
-    ProjectState working = from.copy();
+  /**
+   * Renamed models of {@code app}: a removed and an added model with the same fields, if the
+   * questioner agrees. Each rename is applied to {@code working}.
+   */
+  private List<Operation> renamedModels(String app, ProjectState working) {
     List<Operation> renames = new ArrayList<>();
+    List<ModelDefinition> added = added(app, working);
+    List<ModelDefinition> removed = removed(app, working);
+    for (ModelDefinition newModel : List.copyOf(added)) {
+      for (ModelDefinition oldModel : List.copyOf(removed)) {
+        if (sameFields(oldModel, newModel) && questioner.askRenameModel(oldModel, newModel)) {
+          RenameModel op = new RenameModel(app, oldModel.name(), newModel.name());
+          renames.add(op);
+          op.applyToState(working);
+          removed.remove(oldModel);
+          break;
+        }
+      }
+    }
+    return renames;
+  }
+
+  private List<ModelDefinition> added(String app, ProjectState working) {
+    List<ModelDefinition> added = new ArrayList<>();
+    for (ModelDefinition m : to.models(app)) {
+      if (working.find(app, m.name()) == null) {
+        added.add(m);
+      }
+    }
+    return added;
+  }
+
+  private List<ModelDefinition> removed(String app, ProjectState working) {
+    List<ModelDefinition> removed = new ArrayList<>();
+    for (ModelDefinition m : working.models(app)) {
+      if (to.find(app, m.name()) == null) {
+        removed.add(m);
+      }
+    }
+    return removed;
+  }
+
+  /** The operations of {@code app} from {@code base}, where the model renames are applied. */
+  private List<Operation> detect(String app, ProjectState base, List<Operation> modelRenames) {
+    ProjectState working = base.copy();
+    List<Operation> renames = new ArrayList<>(modelRenames);
     List<Operation> removals = new ArrayList<>();
     List<Operation> creates = new ArrayList<>();
     List<Operation> addFields = new ArrayList<>();
@@ -102,31 +156,8 @@ public final class Autodetector {
     List<Operation> additions = new ArrayList<>();
     List<Operation> options = new ArrayList<>();
 
-    // Renamed models: a removed and an added model with the same fields, if the questioner agrees.
-    List<ModelDefinition> added = new ArrayList<>();
-    for (ModelDefinition m : to.models(app)) {
-      if (working.find(app, m.name()) == null) {
-        added.add(m);
-      }
-    }
-    List<ModelDefinition> removed = new ArrayList<>();
-    for (ModelDefinition m : working.models(app)) {
-      if (to.find(app, m.name()) == null) {
-        removed.add(m);
-      }
-    }
-    for (ModelDefinition newModel : List.copyOf(added)) {
-      for (ModelDefinition oldModel : List.copyOf(removed)) {
-        if (sameFields(oldModel, newModel) && questioner.askRenameModel(oldModel, newModel)) {
-          RenameModel op = new RenameModel(app, oldModel.name(), newModel.name());
-          renames.add(op);
-          op.applyToState(working);
-          added.remove(newModel);
-          removed.remove(oldModel);
-          break;
-        }
-      }
-    }
+    List<ModelDefinition> added = added(app, working);
+    List<ModelDefinition> removed = removed(app, working);
 
     // New models, referenced ones first; relations that would close a cycle come later.
     Set<String> available = new HashSet<>();
@@ -180,7 +211,10 @@ public final class Autodetector {
       }
       String name = newModel.name();
       if (!oldModel.dbTable().equals(newModel.dbTable())) {
-        renames.add(new AlterModelTable(app, name, newModel.dbTable()));
+        AlterModelTable op = new AlterModelTable(app, name, newModel.dbTable());
+        renames.add(op);
+        op.applyToState(working); // its join tables follow: no AlterField for them
+        oldModel = working.model(app, name);
       }
       if (!oldModel.dbTableComment().equals(newModel.dbTableComment())) {
         renames.add(new AlterModelTableComment(app, name, newModel.dbTableComment()));
@@ -256,12 +290,12 @@ public final class Autodetector {
     }
     for (FieldDefinition newField : List.copyOf(addedFields)) {
       for (FieldDefinition oldField : List.copyOf(removedFields)) {
-        if (sameButName(oldField, newField)
+        if (sameButName(oldModel, oldField, newField)
             && questioner.askRenameField(oldModel, oldField, newField)) {
           renames.add(new RenameField(app, name, oldField.name(), newField.name()));
           addedFields.remove(newField);
           removedFields.remove(oldField);
-          FieldDefinition afterRename = renamedField(oldField, newField.name());
+          FieldDefinition afterRename = renamedField(oldModel, oldField, newField.name());
           if (!afterRename.equals(newField)) {
             alterFields.add(new AlterField(app, name, newField));
           }
@@ -356,41 +390,42 @@ public final class Autodetector {
     return c instanceof ModelMeta.UniqueSpec u ? u.name() : ((ModelMeta.CheckSpec) c).name();
   }
 
-  /** The field as a RenameField leaves it: the default column follows the name. */
-  private static FieldDefinition renamedField(FieldDefinition old, String newName) {
-    FieldDefinition renamed = old.withName(newName);
-    String suffix = old.isRelation() ? "_id" : "";
-    if (old.isConcrete() && old.column().equals(Names.snakeCase(old.name()) + suffix)) {
-      renamed = renamed.withColumn(Names.snakeCase(newName) + suffix);
-    }
-    return renamed;
+  /** The field as a RenameField leaves it: the default column (or join table) follows the name. */
+  private static FieldDefinition renamedField(
+      ModelDefinition model, FieldDefinition old, String newName) {
+    ProjectState scratch = new ProjectState();
+    scratch.add(model);
+    new RenameField(model.appLabel(), model.name(), old.name(), newName).applyToState(scratch);
+    return scratch.model(model.appLabel(), model.name()).field(newName);
   }
 
-  private static boolean sameButName(FieldDefinition old, FieldDefinition candidate) {
-    FieldDefinition renamed = renamedField(old, candidate.name());
-    return renamed.equals(candidate) || renamed.withColumn(candidate.column()).equals(candidate);
+  private static boolean sameButName(
+      ModelDefinition model, FieldDefinition old, FieldDefinition candidate) {
+    FieldDefinition renamed = renamedField(model, old, candidate.name());
+    return renamed.equals(candidate)
+        || (renamed.isConcrete() && renamed.withColumn(candidate.column()).equals(candidate));
   }
 
+  /**
+   * Whether {@code b} has the fields {@code a} has once renamed (and its table renamed): relations
+   * to itself and join tables named after its table follow the rename.
+   */
   private static boolean sameFields(ModelDefinition a, ModelDefinition b) {
-    if (a.fields().size() != b.fields().size()) {
-      return false;
+    ProjectState scratch = new ProjectState();
+    scratch.add(a);
+    new RenameModel(a.appLabel(), a.name(), b.name()).applyToState(scratch);
+    if (!scratch.model(b.appLabel(), b.name()).dbTable().equals(b.dbTable())) {
+      new AlterModelTable(b.appLabel(), b.name(), b.dbTable()).applyToState(scratch);
     }
-    for (int i = 0; i < a.fields().size(); i++) {
-      FieldDefinition fa = a.fields().get(i);
-      FieldDefinition fb = b.fields().get(i);
-      if (fa.isRelation() && fa.to().equalsIgnoreCase(a.label())) {
-        fa = fa.withTarget(b.label());
-      }
-      if (!fa.equals(fb)) {
-        return false;
-      }
-    }
-    return true;
+    return scratch.model(b.appLabel(), b.name()).fields().equals(b.fields());
   }
 
   private static boolean pointsAt(ModelDefinition from, ModelDefinition target) {
-    return from.fields().stream()
-        .anyMatch(f -> f.isRelation() && f.to().equalsIgnoreCase(target.label()));
+    return pointsAt(from, target.label());
+  }
+
+  private static boolean pointsAt(ModelDefinition from, String label) {
+    return from.fields().stream().anyMatch(f -> f.isRelation() && f.to().equalsIgnoreCase(label));
   }
 
   private static java.util.function.Predicate<ModelDefinition> isNamed(ModelDefinition m) {
@@ -415,24 +450,34 @@ public final class Autodetector {
     return missing;
   }
 
+  /**
+   * Other apps with models pointing at a model these operations rename: as in Django, the rename
+   * comes after their migrations, so replaying the history never meets a relation to a name that is
+   * gone.
+   */
+  private Set<String> appsPointingAtRenamed(String app, List<Operation> ops) {
+    Set<String> apps = new java.util.TreeSet<>();
+    for (Operation op : ops) {
+      if (op instanceof RenameModel r) {
+        String label = app + "." + r.model();
+        for (ModelDefinition m : from.models()) {
+          if (!m.appLabel().equals(app) && pointsAt(m, label)) {
+            apps.add(m.appLabel());
+          }
+        }
+      }
+    }
+    return apps;
+  }
+
   /** Other apps whose models the operations point at (relations). */
   private static Set<String> appDependencies(String app, List<Operation> ops) {
     Set<String> apps = new java.util.TreeSet<>();
     for (Operation op : ops) {
-      List<FieldDefinition> fields = new ArrayList<>();
-      if (op instanceof CreateModel c) {
-        fields.addAll(c.definition().fields());
-      } else if (op instanceof AddField a) {
-        fields.add(a.field());
-      } else if (op instanceof AlterField a) {
-        fields.add(a.field());
-      }
-      for (FieldDefinition f : fields) {
-        if (f.isRelation()) {
-          String target = f.to().substring(0, f.to().indexOf('.'));
-          if (!target.equals(app)) {
-            apps.add(target);
-          }
+      for (String label : MigrationArranger.referencedModels(op)) {
+        String target = label.substring(0, label.indexOf('.'));
+        if (!target.equals(app)) {
+          apps.add(target);
         }
       }
     }

@@ -7,7 +7,6 @@ import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.migrations.graph.Migration;
 import io.vibevault.orm.migrations.graph.Migration.Key;
 import io.vibevault.orm.migrations.graph.MigrationGraph;
-import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.migrations.operations.Operation;
 import io.vibevault.orm.migrations.operations.SchemaContext;
 import io.vibevault.orm.migrations.state.ProjectState;
@@ -71,6 +70,8 @@ public final class MigrationExecutor {
   private final MigrationGraph graph;
   private final MigrationRecorder recorder;
   private final Consumer<String> log;
+  // What the history holds as the current migrate goes: the states see other apps' models.
+  private final MigrationStates states;
 
   public MigrationExecutor(
       DatabaseConnection connection, MigrationGraph graph, Consumer<String> log) {
@@ -78,6 +79,7 @@ public final class MigrationExecutor {
     this.graph = graph;
     this.recorder = new MigrationRecorder(connection);
     this.log = log;
+    this.states = new MigrationStates(graph, connection);
   }
 
   public MigrationRecorder recorder() {
@@ -193,12 +195,15 @@ public final class MigrationExecutor {
             if (plan.isEmpty()) {
               log.accept("No migrations to apply.");
             }
+            states.track(recorded.keySet());
             for (Step step : plan) {
               Integer progress = recorded.get(step.migration().key());
               if (step.backwards()) {
                 unapply(step.migration(), progress, options.fake());
+                states.unapplied(step.migration().key());
               } else {
                 apply(step.migration(), progress, options);
+                states.applied(step.migration().key());
               }
               done.add(step);
             }
@@ -209,27 +214,14 @@ public final class MigrationExecutor {
     return done;
   }
 
-  /** The states around each operation of {@code m}: index i is the state before operation i. */
-  private List<ProjectState> states(Migration m) {
-    List<ProjectState> states = new ArrayList<>();
-    ProjectState state = graph.state(graph.parents(m.key()));
-    states.add(state);
-    for (Operation op : m.operations()) {
-      state = state.copy();
-      op.applyToState(state);
-      states.add(state);
-    }
-    return states;
-  }
-
   private void apply(Migration m, Integer progress, MigrateOptions options) {
     Key key = m.key();
-    if (options.fake() || (options.fakeInitial() && m.initial() && tablesExist(m))) {
+    if (options.fake() || (options.fakeInitial() && m.initial() && states.softApplied(m))) {
       recordApplied(m);
       log.accept("  Applying " + key + "... FAKED");
       return;
     }
-    List<ProjectState> states = states(m);
+    List<ProjectState> states = this.states.around(m);
     SchemaEditor editor = connection.backend().schemaEditor(connection);
     SchemaContext context = new SchemaContext(editor, connection);
     int start = progress == null ? 0 : progress;
@@ -324,7 +316,7 @@ public final class MigrationExecutor {
                 + ") is irreversible. Nothing was changed.");
       }
     }
-    List<ProjectState> states = states(m);
+    List<ProjectState> states = this.states.around(m);
     SchemaEditor editor = connection.backend().schemaEditor(connection);
     SchemaContext context = new SchemaContext(editor, connection);
     boolean transactional = connection.backend().features().supportsTransactionalDdl();
@@ -370,27 +362,14 @@ public final class MigrationExecutor {
   }
 
   /** Whether every table an initial migration creates exists already ({@code --fake-initial}). */
-  private boolean tablesExist(Migration m) {
-    Set<String> tables = MigrationRecorder.tableNames(connection);
-    boolean any = false;
-    for (Operation op : m.operations()) {
-      if (op instanceof CreateModel c) {
-        any = true;
-        if (!tables.contains(c.definition().dbTable().toLowerCase(java.util.Locale.ROOT))) {
-          return false;
-        }
-      }
-    }
-    return any;
-  }
-
   /**
    * The SQL a migration runs (sqlmigrate), collected without running any of it: catalog lookups
    * still read the database, so the output matches the database's current state. RunCode is listed
    * as a comment and never run.
    */
   public List<String> sql(Migration m, boolean backwards) {
-    List<ProjectState> states = states(m);
+    states.track(recorded().keySet());
+    List<ProjectState> states = this.states.around(m);
     List<String> out = new ArrayList<>();
     SchemaEditor real = connection.backend().schemaEditor(connection);
     real.withConstraintChecksSuspended(

@@ -4,7 +4,8 @@ import io.vibevault.orm.migrations.state.ProjectState;
 import java.util.Map;
 
 /**
- * Renames a model's table ({@code @Meta(dbTable = ...)} changed).
+ * Renames a model's table ({@code @Meta(dbTable = ...)} changed); join tables named after the table
+ * follow, as in Django.
  *
  * <pre>{@code
  * new AlterModelTable("vault", "Memory", "memories");
@@ -24,7 +25,10 @@ public final class AlterModelTable extends ModelOperation {
 
   @Override
   public void applyToState(ProjectState state) {
-    state.change(app, model, m -> m.withTable(table));
+    state.change(
+        app,
+        model,
+        m -> m.withTable(table).withFields(JoinTables.followTable(m.fields(), m.dbTable(), table)));
   }
 
   @Override
@@ -32,6 +36,7 @@ public final class AlterModelTable extends ModelOperation {
     context
         .editor()
         .alterDbTable(after.meta(app, model), before.model(app, model).dbTable(), table);
+    JoinTables.rename(context.editor(), before, label(), after, label());
   }
 
   @Override
@@ -39,6 +44,11 @@ public final class AlterModelTable extends ModelOperation {
     context
         .editor()
         .alterDbTable(before.meta(app, model), table, before.model(app, model).dbTable());
+    JoinTables.rename(context.editor(), after, label(), before, label());
+  }
+
+  private String label() {
+    return app + "." + model;
   }
 
   @Override

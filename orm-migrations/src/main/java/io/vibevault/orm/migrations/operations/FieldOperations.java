@@ -5,6 +5,7 @@ import io.vibevault.orm.migrations.state.ProjectState;
 import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.model.ModelMeta;
+import io.vibevault.orm.model.Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,11 +48,17 @@ final class FieldOperations {
   }
 
   /**
-   * Renames a field in a model: its column too when the column was the default one, and every
-   * index, constraint and unique-together set naming it.
+   * Renames a field in a model: its column too when the column was the default one (its join table
+   * when named after it), and every index, constraint and unique-together set naming it.
    */
   static ModelDefinition renamingField(ModelDefinition m, String oldName, String newName) {
-    FieldDefinition renamed = RenameField.renamed(requireField(m, oldName), newName);
+    FieldDefinition old = requireField(m, oldName);
+    FieldDefinition renamed = RenameField.renamed(old, newName);
+    String join = m.dbTable() + "_" + Names.snakeCase(oldName);
+    if (old.m2mTable() != null && old.m2mTable().equals(join)) {
+      // A join table named after the field follows it (Django's _alter_many_to_many).
+      renamed = renamed.withM2mTable(m.dbTable() + "_" + Names.snakeCase(newName));
+    }
     ModelDefinition out = replacingField(m, oldName, renamed);
     out =
         out.withIndexes(
@@ -63,9 +70,39 @@ final class FieldOperations {
             out.uniqueConstraints().stream()
                 .map(u -> new ModelMeta.UniqueSpec(u.name(), rename(u.fields(), oldName, newName)))
                 .toList(),
-            out.checkConstraints());
+            out.checkConstraints().stream()
+                .map(
+                    c ->
+                        new ModelMeta.CheckSpec(
+                            c.name(),
+                            c.conditions().stream()
+                                .map(k -> renameInCondition(k, oldName, newName))
+                                .toList()))
+                .toList());
     return out.withUniqueTogether(
         out.uniqueTogether().stream().map(s -> rename(s, oldName, newName)).toList());
+  }
+
+  /** A check condition {@code path=value} with the field renamed in its path and in {@code F()}. */
+  private static String renameInCondition(String condition, String oldName, String newName) {
+    int eq = condition.indexOf('=');
+    if (eq <= 0) {
+      return condition;
+    }
+    String path = condition.substring(0, eq).strip();
+    String value = condition.substring(eq + 1).strip();
+    boolean changed = false;
+    if (path.equals(oldName) || path.startsWith(oldName + "__")) {
+      path = newName + path.substring(oldName.length());
+      changed = true;
+    }
+    if (value.startsWith("F(")
+        && value.endsWith(")")
+        && value.substring(2, value.length() - 1).strip().equals(oldName)) {
+      value = "F(" + newName + ")";
+      changed = true;
+    }
+    return changed ? path + "=" + value : condition;
   }
 
   private static List<String> rename(List<String> names, String oldName, String newName) {

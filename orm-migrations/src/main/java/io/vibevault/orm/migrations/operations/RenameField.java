@@ -7,8 +7,9 @@ import io.vibevault.orm.model.Names;
 import java.util.Map;
 
 /**
- * Renames a field; its column follows when it had the default name. Indexes and constraints naming
- * the field are updated in the state.
+ * Renames a field; its column follows when it had the default name ({@code <name>_id} for a foreign
+ * key). Indexes, unique and check constraints and unique-together sets naming the field, and the
+ * {@code toField} of relations pointing at it, are updated in the state.
  *
  * <pre>{@code
  * new RenameField("vault", "Memory", "body", "text");
@@ -45,6 +46,7 @@ public final class RenameField extends ModelOperation {
   @Override
   public void applyToState(ProjectState state) {
     state.change(app, model, m -> FieldOperations.renamingField(m, oldName, newName));
+    state.renameTargetField(app + "." + model, oldName, newName);
   }
 
   @Override

@@ -5,8 +5,11 @@ import io.vibevault.orm.model.ModelDefinition;
 import java.util.Map;
 
 /**
- * Renames a model; relations pointing at it follow. A table named after the model by default
- * ({@code app_oldname}) is renamed to the new default; an explicit table name stays.
+ * Renames a model; relations pointing at it follow, from any app. A table named after the model by
+ * default ({@code app_oldname}) is renamed to the new default; an explicit table name stays. The
+ * auto-created join tables follow as in Django: a join table named after the model's table is
+ * renamed with it, and the {@code <model>_id} column of every join table towards the model is
+ * renamed (foreign keys pointing at the table stay valid: every backend follows a table rename).
  *
  * <pre>{@code
  * new RenameModel("vault", "Note", "Memory");
@@ -29,7 +32,13 @@ public final class RenameModel extends ModelOperation {
     ModelDefinition old = state.model(app, model);
     String defaultTable = app + "_" + lower(model);
     String table = old.dbTable().equals(defaultTable) ? app + "_" + lower(newName) : old.dbTable();
-    state.change(app, model, m -> m.withName(newName).withTable(table));
+    state.change(
+        app,
+        model,
+        m ->
+            m.withName(newName)
+                .withTable(table)
+                .withFields(JoinTables.followTable(m.fields(), old.dbTable(), table)));
     state.retarget(app + "." + model, app + "." + newName);
   }
 
@@ -41,6 +50,7 @@ public final class RenameModel extends ModelOperation {
             after.meta(app, newName),
             before.model(app, model).dbTable(),
             after.model(app, newName).dbTable());
+    JoinTables.rename(context.editor(), before, app + "." + model, after, app + "." + newName);
   }
 
   @Override
@@ -51,6 +61,7 @@ public final class RenameModel extends ModelOperation {
             before.meta(app, model),
             after.model(app, newName).dbTable(),
             before.model(app, model).dbTable());
+    JoinTables.rename(context.editor(), after, app + "." + newName, before, app + "." + model);
   }
 
   @Override

@@ -101,12 +101,27 @@ public final class ProjectState {
 
   /** Points every relation aimed at {@code oldLabel} to {@code newLabel} (a model was renamed). */
   public void retarget(String oldLabel, String newLabel) {
+    changeRelations(f -> f.to().equalsIgnoreCase(oldLabel), f -> f.withTarget(newLabel));
+  }
+
+  /**
+   * Points every relation aimed at field {@code oldName} of {@code label} (its {@code toField}) at
+   * {@code newName}: the field was renamed.
+   */
+  public void renameTargetField(String label, String oldName, String newName) {
+    changeRelations(
+        f -> f.to().equalsIgnoreCase(label) && f.toField().equals(oldName),
+        f -> f.withToField(newName));
+  }
+
+  private void changeRelations(
+      java.util.function.Predicate<FieldDefinition> which, UnaryOperator<FieldDefinition> change) {
     for (ModelDefinition m : List.copyOf(models.values())) {
       List<FieldDefinition> fields = new ArrayList<>();
       boolean touched = false;
       for (FieldDefinition f : m.fields()) {
-        if (f.isRelation() && f.to().equalsIgnoreCase(oldLabel)) {
-          fields.add(f.withTarget(newLabel));
+        if (f.isRelation() && which.test(f)) {
+          fields.add(change.apply(f));
           touched = true;
         } else {
           fields.add(f);

@@ -147,7 +147,10 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
     executor.query("SELECT RELEASE_LOCK(?)", List.of(name));
   }
 
-  /** MySQL changes type and nullability together, restating the whole column. */
+  /**
+   * MySQL changes type and nullability together, restating the whole column (an auto primary key
+   * keeps its AUTO_INCREMENT).
+   */
   @Override
   protected List<String> alterColumnSql(
       ModelMeta model, Field oldField, Field newField, boolean typeChanged) {
@@ -159,6 +162,7 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
             + " "
             + columnType(newField)
             + (newField.isNullable() ? " NULL" : " NOT NULL")
+            + (isAutoKey(newField) ? " " + autoIncrementSuffix() : "")
             + inlineColumnComment(newField));
   }
 

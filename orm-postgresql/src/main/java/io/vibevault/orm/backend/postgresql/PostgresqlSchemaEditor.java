@@ -121,6 +121,32 @@ public final class PostgresqlSchemaEditor extends BaseSchemaEditor {
     return h;
   }
 
+  /**
+   * A primary key that becomes (or stops being) auto-incremented gains (or loses) its identity; a
+   * new identity starts after the rows already there.
+   */
+  @Override
+  protected List<String> alterColumnSql(
+      ModelMeta model, Field oldField, Field newField, boolean typeChanged) {
+    List<String> out =
+        new java.util.ArrayList<>(super.alterColumnSql(model, oldField, newField, typeChanged));
+    boolean wasAuto = isAutoKey(oldField);
+    boolean isAuto = isAutoKey(newField);
+    String prefix = "ALTER TABLE " + q(model.dbTable()) + " ALTER COLUMN " + q(newField.column());
+    if (wasAuto && !isAuto) {
+      out.add(prefix + " DROP IDENTITY IF EXISTS");
+    } else if (isAuto && !wasAuto) {
+      // DDL cannot bind: the start is a number read from the table, never text.
+      List<Object[]> max =
+          executor.query(
+              "SELECT COALESCE(MAX(" + q(newField.column()) + "), 0) FROM " + q(model.dbTable()),
+              List.of());
+      long start = ((Number) max.get(0)[0]).longValue() + 1;
+      out.add(prefix + " ADD " + autoIncrementSuffix() + " (START WITH " + start + ")");
+    }
+    return out;
+  }
+
   @Override
   protected String typeConversion(Field newField) {
     return " USING " + q(newField.column()) + "::" + columnType(newField);

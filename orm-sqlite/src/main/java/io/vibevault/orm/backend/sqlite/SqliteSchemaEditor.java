@@ -127,11 +127,32 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     List<Field> fields = model.concreteFields();
     Map<String, String> source = identity(fields);
     String from = q(oldField.column());
+    if (!oldField.column().equals(newField.column())) {
+      // RENAME COLUMN also rewrites the foreign keys of other tables that name the column (a
+      // toField), which a rebuild of this table alone would leave pointing at a missing column.
+      execute(
+          "ALTER TABLE "
+              + q(model.dbTable())
+              + " RENAME COLUMN "
+              + from
+              + " TO "
+              + q(newField.column()));
+      from = q(newField.column());
+    }
     Object fill = oldField.isNullable() && !newField.isNullable() ? oneOffFill(newField) : null;
     source.put(
         newField.column(),
         fill == null ? from : "COALESCE(" + from + ", " + ops.quoteValue(fill) + ")");
     rebuild(model, fields, source);
+    if (!columnType(oldField).equals(columnType(newField))) {
+      // The tables whose foreign keys point at the column are rebuilt with its new type, as Django.
+      java.util.Set<String> done = new java.util.HashSet<>(List.of(model.dbTable()));
+      for (Field key : keysPointingAt(model, newField)) {
+        if (done.add(key.model().dbTable())) {
+          rebuild(key.model());
+        }
+      }
+    }
   }
 
   @Override
@@ -160,6 +181,27 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     if (!oldSets.equals(newSets)) {
       rebuild(model);
     }
+  }
+
+  /**
+   * The join table is renamed (SQLite rewrites the references to it), then rebuilt with the new
+   * column names, each filled from the old column at the same position.
+   */
+  @Override
+  public void alterJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {
+    if (sameJoinTable(oldThrough, newThrough)) {
+      return;
+    }
+    if (!oldThrough.dbTable().equals(newThrough.dbTable())) {
+      execute(renameTableSql(oldThrough.dbTable(), newThrough.dbTable()));
+    }
+    List<Field> oldFields = oldThrough.concreteFields();
+    List<Field> newFields = newThrough.concreteFields();
+    Map<String, String> source = new LinkedHashMap<>();
+    for (int i = 0; i < newFields.size(); i++) {
+      source.put(newFields.get(i).column(), q(oldFields.get(i).column()));
+    }
+    rebuild(newThrough, newFields, source);
   }
 
   /** SQLite cannot rename an index: the renamed table's generated indexes are made again. */

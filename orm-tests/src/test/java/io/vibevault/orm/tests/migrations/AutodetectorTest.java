@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.exception.MigrationError;
 import io.vibevault.orm.migrations.autodetect.Autodetector;
+import io.vibevault.orm.migrations.autodetect.MigrationArranger;
 import io.vibevault.orm.migrations.autodetect.Optimizer;
 import io.vibevault.orm.migrations.autodetect.Questioner;
 import io.vibevault.orm.migrations.autodetect.ScriptedQuestioner;
@@ -151,6 +152,124 @@ class AutodetectorTest {
   }
 
   @Test
+  void aRenamedModelsJoinTablesAndRelationsFollowWithoutMoreOperations() {
+    // As model classes give them: join tables named after the owner's table, explicitly.
+    ModelDefinition note =
+        model(
+            APP,
+            "Note",
+            id(),
+            FieldDefinition.relation("tags", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_note_tags"),
+            FieldDefinition.relation("links", Relation.Kind.MANY_TO_MANY, "auto.Note")
+                .withM2mTable("auto_note_links"));
+    ModelDefinition folder =
+        model(
+            APP,
+            "Folder",
+            id(),
+            fk("pinned", "auto.Note"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Note")
+                .withM2mTable("auto_folder_notes"));
+    ModelDefinition memory =
+        model(
+            APP,
+            "Memory",
+            id(),
+            FieldDefinition.relation("tags", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_memory_tags"),
+            FieldDefinition.relation("links", Relation.Kind.MANY_TO_MANY, "auto.Memory")
+                .withM2mTable("auto_memory_links"));
+    ModelDefinition folderAfter =
+        model(
+            APP,
+            "Folder",
+            id(),
+            fk("pinned", "auto.Memory"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Memory")
+                .withM2mTable("auto_folder_notes"));
+    Questioner rename =
+        new ScriptedQuestioner(Questioner.noInput()).renameModel("auto.Note", "Memory");
+    assertThat(diff(state(tag(), note, folder), state(tag(), memory, folderAfter), rename))
+        .containsExactly("Rename model Note to Memory");
+    ProjectState renamed = state(tag(), note, folder);
+    new io.vibevault.orm.migrations.operations.RenameModel(APP, "Note", "Memory")
+        .applyToState(renamed);
+    assertThat(renamed).isEqualTo(state(tag(), memory, folderAfter));
+
+    // A new table name moves the join tables named after the table too.
+    ModelDefinition notes = note.withTable("notes");
+    notes =
+        notes.withFields(
+            List.of(
+                id(),
+                note.field("tags").withM2mTable("notes_tags"),
+                note.field("links").withM2mTable("notes_links")));
+    assertThat(diff(state(tag(), note), state(tag(), notes)))
+        .containsExactly("Rename table for Note to notes");
+  }
+
+  @Test
+  void aModelRenamedInOneAppAsksNothingOfTheAppsPointingAtIt() {
+    ModelDefinition note = model(APP, "Note", id(), chars("title", 20));
+    ModelDefinition memory = model(APP, "Memory", id(), chars("title", 20));
+    ModelDefinition comment =
+        model(
+            "other",
+            "Comment",
+            id(),
+            fk("note", "auto.Note"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Note")
+                .withM2mTable("other_comment_notes"));
+    ModelDefinition commentAfter =
+        model(
+            "other",
+            "Comment",
+            id(),
+            fk("note", "auto.Memory"),
+            FieldDefinition.relation("notes", Relation.Kind.MANY_TO_MANY, "auto.Memory")
+                .withM2mTable("other_comment_notes"));
+    Autodetector.Changes changes =
+        new Autodetector(
+                state(note, comment),
+                state(memory, commentAfter),
+                new ScriptedQuestioner(Questioner.noInput()).renameModel("auto.Note", "Memory"))
+            .changes(Set.of());
+    assertThat(changes.operations(APP))
+        .extracting(Operation::describe)
+        .containsExactly("Rename model Note to Memory");
+    assertThat(changes.operations("other")).isEmpty();
+    // The rename comes after the migrations of the app pointing at Note.
+    assertThat(changes.dependsOnApps(APP)).containsExactly("other");
+    assertThat(MigrationArranger.arrange(changes).get(0).leavesOf()).containsExactly("other");
+  }
+
+  @Test
+  void aRenamedManyToManyFieldTakesItsJoinTableAlong() {
+    ModelDefinition note =
+        model(
+            APP,
+            "Note",
+            id(),
+            FieldDefinition.relation("tags", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_note_tags"));
+    ModelDefinition renamed =
+        model(
+            APP,
+            "Note",
+            id(),
+            FieldDefinition.relation("labels", Relation.Kind.MANY_TO_MANY, "auto.Tag")
+                .withM2mTable("auto_note_labels"));
+    assertThat(
+            diff(
+                state(tag(), note),
+                state(tag(), renamed),
+                new ScriptedQuestioner(Questioner.noInput())
+                    .renameField("auto.Note", "tags", "labels")))
+        .containsExactly("Rename field tags on Note to labels");
+  }
+
+  @Test
   void theTerminalQuestionerAsksAboutRenamesAndOneOffDefaults() {
     java.util.Deque<String> answers =
         new java.util.ArrayDeque<>(List.of("y", "not json", "\"calm\""));
@@ -222,6 +341,41 @@ class AutodetectorTest {
     assertThat(changes.dependsOnApps(APP)).containsExactly("people");
     assertThat(changes.operations(APP).stream().map(Operation::describe))
         .containsExactly("Create model Tag", "Create model Note");
+  }
+
+  @Test
+  void aRelationCycleAcrossAppsIsCutIntoMigrationsWithoutACycle() {
+    ModelDefinition alpha = model("cyca", "Alpha", id(), fk("beta", "cycb.Beta"));
+    ModelDefinition beta = model("cycb", "Beta", id(), fk("alpha", "cyca.Alpha"));
+    ModelDefinition gamma = model("cycc", "Gamma", id(), fk("beta", "cycb.Beta"));
+    List<MigrationArranger.Planned> plan =
+        MigrationArranger.arrange(
+            new Autodetector(state(), state(alpha, beta, gamma), Questioner.noInput())
+                .changes(Set.of()));
+    assertThat(plan)
+        .extracting(
+            p ->
+                p.app()
+                    + " "
+                    + p.operations().stream().map(Operation::describe).toList()
+                    + " after "
+                    + p.dependsOn())
+        .containsExactly(
+            "cyca [Create model Alpha] after []",
+            "cycb [Create model Beta] after [0]",
+            "cycc [Create model Gamma] after [1]",
+            "cyca [Add field beta to Alpha] after [1]");
+    assertThat(plan.get(0).operations().get(0))
+        .isEqualTo(new CreateModel(model("cyca", "Alpha", id())));
+
+    // Without a cycle nothing is split: the app pointing elsewhere simply comes later.
+    List<MigrationArranger.Planned> plain =
+        MigrationArranger.arrange(
+            new Autodetector(
+                    state(), state(model("cycb", "Beta", id()), gamma), Questioner.noInput())
+                .changes(Set.of()));
+    assertThat(plain).extracting(MigrationArranger.Planned::app).containsExactly("cycb", "cycc");
+    assertThat(plain.get(1).dependsOn()).containsExactly(0);
   }
 
   @Test

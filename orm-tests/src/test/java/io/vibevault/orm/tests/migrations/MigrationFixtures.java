@@ -27,19 +27,38 @@ final class MigrationFixtures {
     this.dir = Files.createTempDirectory("vv-migrations");
   }
 
-  Migrations migrations() {
-    return Migrations.of(dir, new AppConfig(app, List.of())).output(output::add);
+  Migrations migrations(String... otherApps) {
+    List<AppConfig> configs = new ArrayList<>();
+    configs.add(new AppConfig(app, List.of()));
+    for (String other : otherApps) {
+      configs.add(new AppConfig(other, List.of()));
+    }
+    return Migrations.of(dir, configs).output(output::add);
   }
 
   /** Writes {@code app/name.json} depending on the previous migration of the app (if any). */
   Migration write(String name, Operation... operations) {
-    List<Migration> existing = MigrationFiles.readApp(dir, app, app);
-    List<Key> deps =
-        existing.isEmpty() ? List.of() : List.of(existing.get(existing.size() - 1).key());
+    return writeFor(app, name, List.of(), operations);
+  }
+
+  /**
+   * Writes {@code forApp/name.json} depending on the previous migration of that app (if any) and on
+   * {@code otherDeps}.
+   */
+  Migration writeFor(String forApp, String name, List<Key> otherDeps, Operation... operations) {
+    List<Migration> existing = MigrationFiles.readApp(dir, forApp, forApp);
+    List<Key> deps = new ArrayList<>(otherDeps);
+    if (!existing.isEmpty()) {
+      deps.add(existing.get(existing.size() - 1).key());
+    }
     Migration m =
-        new Migration(app, name, deps, List.of(operations), existing.isEmpty(), List.of());
-    MigrationFiles.write(dir, app, m);
+        new Migration(forApp, name, deps, List.of(operations), existing.isEmpty(), List.of());
+    MigrationFiles.write(dir, forApp, m);
     return m;
+  }
+
+  static FieldDefinition m2m(String name, String target) {
+    return FieldDefinition.relation(name, Relation.Kind.MANY_TO_MANY, target);
   }
 
   static FieldDefinition id() {
