@@ -89,7 +89,7 @@ class BrowserJourneyTest {
   private void registerLogOutAndLogIn() {
     chrome.open("/");
     assertThat(chrome.path()).isEqualTo("/login");
-    chrome.click("a[href='/register']");
+    chrome.clickToPage("a[href='/register']");
     chrome.fill(
         Map.of("username", "ada", "email", "ada@example.org", "password", "correct horse battery"));
     chrome.screenshot("01-register");
@@ -97,7 +97,7 @@ class BrowserJourneyTest {
     assertThat(signedInAs()).isEqualTo("ada");
     assertThat(chrome.find("#memory-list").getText()).contains("No memories yet");
 
-    chrome.click("header.top nav button.link");
+    chrome.clickToPage("header.top nav button.link");
     assertThat(chrome.path()).isEqualTo("/login");
     assertThat(chrome.findAll("a[href='/profile']")).isEmpty();
 
@@ -116,7 +116,7 @@ class BrowserJourneyTest {
   private long writeAMemoryWithAPhoto() throws IOException {
     Path photo = Files.createTempDirectory("vv-upload").resolve("lighthouse.png");
     Files.write(photo, DemoMedia.photo(640, 480, "png", 7));
-    chrome.click("a.button[href='/memories/new']");
+    chrome.clickToPage("a.button[href='/memories/new']");
     chrome.fill(
         Map.of(
             "title", "Lighthouse walk",
@@ -159,7 +159,7 @@ class BrowserJourneyTest {
   }
 
   private void findItBySearch() {
-    chrome.click("header.top nav a[href='/search']");
+    chrome.clickToPage("header.top nav a[href='/search']");
     chrome.fill(Map.of("q", "lighthouse"));
     chrome.submit();
     List<WebElement> hits = chrome.findAll("ul.memories li.memory");
@@ -178,7 +178,7 @@ class BrowserJourneyTest {
   }
 
   private void seeTheCharts() {
-    chrome.click("header.top nav a[href='/stats']");
+    chrome.clickToPage("header.top nav a[href='/stats']");
     // stats.js fetches /api/stats and draws: wait for Chart.js to hold the figures.
     Object types =
         chrome.await(

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -134,13 +136,30 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Submits the page's form (the one in {@code main}) and waits for the next page. */
+  /** Submits the page's main form and waits for the page that answers it. */
   void submit() {
-    click("main form button[type=submit]");
+    clickToPage("main form button[type=submit]");
   }
 
-  /** Clicks and, when it navigates, waits for the next page. */
+  /** Clicks something that does not leave the page. */
   void click(String css) {
     find(css).click();
+    collectConsole();
+  }
+
+  /**
+   * Clicks a link or button that loads another page, and waits until it has: a click returns when
+   * the event is dispatched, and on a loaded machine the old page can still be there afterwards.
+   */
+  void clickToPage(String css) {
+    WebElement old = find("html");
+    find(css).click();
+    await(Duration.ofSeconds(30), ExpectedConditions.stalenessOf(old));
+    await(
+        Duration.ofSeconds(30),
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     collectConsole();
   }
 
