@@ -57,8 +57,14 @@ final class LazyLoads {
     private String model;
     private ResultSet root;
 
-    /** The relation fields by model class: the rows of one evaluation share a few classes. */
-    private final Map<Class<?>, List<Field>> relationFields = new IdentityHashMap<>();
+    /**
+     * The foreign keys and one-to-ones (the relations selectRelated can fill) by model class; the
+     * rows of one evaluation share a class or a few, so the last one is kept at hand.
+     */
+    private final Map<Class<?>, Field[]> forwardFields = new IdentityHashMap<>();
+
+    private Class<?> lastClass;
+    private Field[] lastFields;
 
     void join(Model row) {
       if (model == null) {
@@ -82,14 +88,27 @@ final class LazyLoads {
       if (depth >= 8) {
         return;
       }
-      for (Field f :
-          relationFields.computeIfAbsent(
-              instance.getClass(), c -> instance.meta().relationFields())) {
+      for (Field f : forwardFields(instance)) {
         Model related = ModelInternals.heldRelated(instance, f);
         if (related != null) {
           join(related, prefix + f.name() + "__", depth + 1);
         }
       }
+    }
+
+    private Field[] forwardFields(Model instance) {
+      Class<?> c = instance.getClass();
+      if (c != lastClass) {
+        lastFields =
+            forwardFields.computeIfAbsent(
+                c,
+                k ->
+                    instance.meta().relationFields().stream()
+                        .filter(Field::isConcrete)
+                        .toArray(Field[]::new));
+        lastClass = c;
+      }
+      return lastFields;
     }
   }
 
