@@ -208,6 +208,7 @@ public final class Prefetcher {
         deferred.add(f.attname());
       }
     }
+    Set<String> deferredSet = ModelInternals.deferredSet(deferred);
     List<String> valueKeys = new ArrayList<>();
     for (Field f : loadedFields) {
       valueKeys.add(f.attname());
@@ -228,7 +229,7 @@ public final class Prefetcher {
         for (Field f : loadedFields) {
           f.set(m, row.get(f.attname()));
         }
-        ModelInternals.markLoaded(m, db, deferred);
+        ModelInternals.markLoaded(m, target, db, deferredSet);
         loaded.add(m);
         groups
             .computeIfAbsent(normalise(ownerPk, row.get(OWNER_KEY)), x -> new ArrayList<>())
