@@ -1,6 +1,7 @@
 package io.vibevault.orm.execution;
 
 import io.vibevault.orm.backend.Operations;
+import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.FieldKind;
 import io.vibevault.orm.model.Model;
@@ -39,13 +40,15 @@ public final class Hydrator {
       fields[i] = cols[i].annotation() ? null : cols[i].field();
       kinds[i] = cols[i].kind();
     }
+    ColumnPlan plan = new ColumnPlan(ops, 1, kinds);
     // One read-only set for every row of the query, not a copy per row.
     Set<String> deferred = deferred(meta, cols);
     return rs -> {
+      ValueReader[] readers = plan.readers(rs);
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < n; i++) {
         Field f = fields[i];
-        Object neutral = read(ops, rs, i + 1, kinds[i]);
+        Object neutral = readers[i].read(rs);
         if (f != null) {
           f.set(instance, neutral == null ? null : f.fromNeutral(neutral));
         } else {
@@ -89,17 +92,20 @@ public final class Hydrator {
           pkIndex = c;
         }
       }
+      FieldKind[] kinds = new FieldKind[cols.length];
+      for (int c = 0; c < cols.length; c++) {
+        kinds[c] = cols[c].kind();
+      }
       out[i] =
           new RelatedReader(
               s.field(),
               s.model(),
-              s.offset(),
+              new ColumnPlan(ops, s.offset() + 1, kinds),
               cols,
               pkIndex,
               deferred(s.model(), cols),
               relatedReaders(s.children(), ops, db),
               s.reverse(),
-              ops,
               db);
     }
     return out;
@@ -109,13 +115,12 @@ public final class Hydrator {
   private record RelatedReader(
       Field field,
       ModelMeta meta,
-      int offset,
+      ColumnPlan plan,
       SelectColumn[] cols,
       int pkIndex,
       Set<String> deferred,
       RelatedReader[] children,
       boolean reverse,
-      Operations ops,
       String db) {
     void install(ResultSet rs, Model parent) throws SQLException {
       Model instance = read(rs);
@@ -137,8 +142,8 @@ public final class Hydrator {
      * is absent (a null primary key, read first so an absent row costs one column).
      */
     private Model read(ResultSet rs) throws SQLException {
-      Object pk =
-          cols[pkIndex].convert(Hydrator.read(ops, rs, offset + pkIndex + 1, cols[pkIndex].kind()));
+      ValueReader[] readers = plan.readers(rs);
+      Object pk = cols[pkIndex].convert(readers[pkIndex].read(rs));
       if (pk == null) {
         return null;
       }
@@ -148,7 +153,7 @@ public final class Hydrator {
         if (i == pkIndex) {
           f.set(instance, pk);
         } else {
-          Object neutral = Hydrator.read(ops, rs, offset + i + 1, cols[i].kind());
+          Object neutral = readers[i].read(rs);
           f.set(instance, neutral == null ? null : f.fromNeutral(neutral));
         }
       }
