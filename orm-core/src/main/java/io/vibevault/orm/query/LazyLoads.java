@@ -66,6 +66,16 @@ final class LazyLoads {
     private Class<?> lastClass;
     private Field[] lastFields;
 
+    /**
+     * Whether rows may hold objects loaded alongside: false when the query had no selectRelated, so
+     * joining a row touches only its own state, not its relation holders.
+     */
+    private final boolean related;
+
+    Evaluation(boolean related) {
+      this.related = related;
+    }
+
     void join(Model row) {
       if (model == null) {
         model = row.meta().modelName();
@@ -85,7 +95,7 @@ final class LazyLoads {
         token = byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p));
       }
       ModelInternals.setResultSet(instance, token);
-      if (depth >= 8) {
+      if (!related || depth >= 8) {
         return;
       }
       for (Field f : forwardFields(instance)) {
@@ -112,12 +122,15 @@ final class LazyLoads {
     }
   }
 
-  /** Gives the rows of one evaluation (and what selectRelated loaded with them) shared tokens. */
-  static void share(List<? extends Model> rows) {
+  /**
+   * Gives the rows of one evaluation (and what selectRelated loaded with them, when {@code
+   * selectRelated}) shared tokens.
+   */
+  static void share(List<? extends Model> rows, boolean selectRelated) {
     if (rows.size() < 2 || NPlusOneGuard.mode() == NPlusOneGuard.Mode.OFF) {
       return;
     }
-    Evaluation evaluation = new Evaluation();
+    Evaluation evaluation = new Evaluation(selectRelated);
     for (Model m : rows) {
       evaluation.join(m);
     }

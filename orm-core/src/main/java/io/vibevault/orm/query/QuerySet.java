@@ -159,7 +159,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   @Override
   void afterFetch(List<T> rows) {
-    LazyLoads.share(rows);
+    LazyLoads.share(rows, query.hasSelectRelated());
     if (!prefetches.isEmpty()) {
       Prefetcher.prefetch(rows, prefetches, db());
     }
@@ -168,7 +168,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   /** As {@link AbstractQuerySet#iterator(int)}; prefetchRelated runs once per chunk of rows. */
   @Override
   public ResultIterator<T> iterator(int chunkSize) {
-    ResultIterator<T> rows = shared(super.iterator(chunkSize));
+    ResultIterator<T> rows = shared(super.iterator(chunkSize), query.hasSelectRelated());
     if (prefetches.isEmpty()) {
       return rows;
     }
@@ -178,9 +178,10 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   }
 
   /** Streamed rows share one N+1 guard token, as the rows of list() do. */
-  private static <T extends Model> ResultIterator<T> shared(ResultIterator<T> source) {
+  private static <T extends Model> ResultIterator<T> shared(
+      ResultIterator<T> source, boolean selectRelated) {
     return new ResultIterator<>() {
-      private final LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation();
+      private final LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation(selectRelated);
 
       @Override
       public boolean hasNext() {
