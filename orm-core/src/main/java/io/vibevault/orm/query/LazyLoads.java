@@ -8,7 +8,6 @@ import io.vibevault.orm.model.ModelInternals;
 import java.security.CodeSource;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,6 +75,29 @@ final class LazyLoads {
       this.related = related;
     }
 
+    /** The first row of a list(), held until a second row shows there is a set to share. */
+    private Model first;
+
+    private boolean several;
+
+    /**
+     * A row of list() (and what selectRelated loaded with it) joins the shared token; a list of one
+     * row is loaded alone and gets none.
+     */
+    void add(Model row) {
+      if (several) {
+        join(row);
+      } else if (first == null) {
+        first = row;
+      } else {
+        several = true;
+        join(first);
+        first = null;
+        join(row);
+      }
+    }
+
+    /** A streamed row (and what selectRelated loaded with it) joins the shared token. */
     void join(Model row) {
       if (model == null) {
         model = row.meta().modelName();
@@ -119,20 +141,6 @@ final class LazyLoads {
         lastClass = c;
       }
       return lastFields;
-    }
-  }
-
-  /**
-   * Gives the rows of one evaluation (and what selectRelated loaded with them, when {@code
-   * selectRelated}) shared tokens.
-   */
-  static void share(List<? extends Model> rows, boolean selectRelated) {
-    if (rows.size() < 2 || NPlusOneGuard.mode() == NPlusOneGuard.Mode.OFF) {
-      return;
-    }
-    Evaluation evaluation = new Evaluation(selectRelated);
-    for (Model m : rows) {
-      evaluation.join(m);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.vibevault.orm.query;
 
+import io.vibevault.orm.NPlusOneGuard;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.FieldError;
@@ -129,6 +130,24 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     return rs -> model.cast(r.read(rs));
   }
 
+  /**
+   * The rows of list() join the N+1 guard's shared token as they are read, while each is at hand,
+   * rather than in a second pass over the list.
+   */
+  @Override
+  RowReader<T> listReader(CompiledSelect select, Backend backend, String db) {
+    RowReader<T> rows = reader(select, backend, db);
+    if (NPlusOneGuard.mode() == NPlusOneGuard.Mode.OFF) {
+      return rows;
+    }
+    LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation(query.hasSelectRelated());
+    return rs -> {
+      T row = rows.read(rs);
+      evaluation.add(row);
+      return row;
+    };
+  }
+
   // ------------------------------------------------------------------ prefetchRelated
 
   /**
@@ -159,7 +178,6 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   @Override
   void afterFetch(List<T> rows) {
-    LazyLoads.share(rows, query.hasSelectRelated());
     if (!prefetches.isEmpty()) {
       Prefetcher.prefetch(rows, prefetches, db());
     }
