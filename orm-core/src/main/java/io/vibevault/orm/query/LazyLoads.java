@@ -54,16 +54,12 @@ final class LazyLoads {
   static final class Evaluation {
     private final Map<String, ResultSet> byPath = new ConcurrentHashMap<>();
     private String model;
-    private ResultSet root;
 
-    /**
-     * The foreign keys and one-to-ones (the relations selectRelated can fill) by model class; the
-     * rows of one evaluation share a class or a few, so the last one is kept at hand.
-     */
+    /** The rows' own place in the tree of selectRelated paths. */
+    private Node root;
+
+    /** The foreign keys and one-to-ones (the relations selectRelated can fill) by model class. */
     private final Map<Class<?>, Field[]> forwardFields = new IdentityHashMap<>();
-
-    private Class<?> lastClass;
-    private Field[] lastFields;
 
     /**
      * Whether rows may hold objects loaded alongside: false when the query had no selectRelated, so
@@ -71,14 +67,58 @@ final class LazyLoads {
      */
     private final boolean related;
 
-    Evaluation(boolean related) {
-      this.related = related;
-    }
-
     /** The first row of a list(), held until a second row shows there is a set to share. */
     private Model first;
 
     private boolean several;
+
+    Evaluation(boolean related) {
+      this.related = related;
+    }
+
+    /**
+     * One selectRelated path ({@code ""}, {@code "user__"}, ...): its token, and the paths below it
+     * by index of the forward relation, so a row's related objects find their tokens without
+     * building the path string per row.
+     */
+    private final class Node {
+      final String prefix;
+      final ResultSet token;
+      Class<?> modelClass;
+      Field[] fields;
+      Node[] children;
+
+      Node(String prefix) {
+        this.prefix = prefix;
+        this.token = byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p));
+      }
+
+      /** The forward relations of instances of {@code c} and their (lazily made) child paths. */
+      Field[] fieldsOf(Model instance) {
+        Class<?> c = instance.getClass();
+        if (c != modelClass) {
+          fields =
+              forwardFields.computeIfAbsent(
+                  c,
+                  k ->
+                      instance.meta().relationFields().stream()
+                          .filter(Field::isConcrete)
+                          .toArray(Field[]::new));
+          children = new Node[fields.length];
+          modelClass = c;
+        }
+        return fields;
+      }
+
+      Node child(int i) {
+        Node child = children[i];
+        if (child == null) {
+          child = new Node(prefix + fields[i].name() + "__");
+          children[i] = child;
+        }
+        return child;
+      }
+    }
 
     /**
      * A row of list() (and what selectRelated loaded with it) joins the shared token; a list of one
@@ -99,48 +139,25 @@ final class LazyLoads {
 
     /** A streamed row (and what selectRelated loaded with it) joins the shared token. */
     void join(Model row) {
-      if (model == null) {
+      if (root == null) {
         model = row.meta().modelName();
+        root = new Node("");
       }
-      join(row, "", 0);
+      join(row, root, 0);
     }
 
-    private void join(Model instance, String prefix, int depth) {
-      ResultSet token;
-      if (prefix.isEmpty()) {
-        // Every row joins the root token: looked up once, not once per row.
-        if (root == null) {
-          root = byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p));
-        }
-        token = root;
-      } else {
-        token = byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p));
-      }
-      ModelInternals.setResultSet(instance, token);
+    private void join(Model instance, Node node, int depth) {
+      ModelInternals.setResultSet(instance, node.token);
       if (!related || depth >= 8) {
         return;
       }
-      for (Field f : forwardFields(instance)) {
-        Model related = ModelInternals.heldRelated(instance, f);
-        if (related != null) {
-          join(related, prefix + f.name() + "__", depth + 1);
+      Field[] fields = node.fieldsOf(instance);
+      for (int i = 0; i < fields.length; i++) {
+        Model held = ModelInternals.heldRelated(instance, fields[i]);
+        if (held != null) {
+          join(held, node.child(i), depth + 1);
         }
       }
-    }
-
-    private Field[] forwardFields(Model instance) {
-      Class<?> c = instance.getClass();
-      if (c != lastClass) {
-        lastFields =
-            forwardFields.computeIfAbsent(
-                c,
-                k ->
-                    instance.meta().relationFields().stream()
-                        .filter(Field::isConcrete)
-                        .toArray(Field[]::new));
-        lastClass = c;
-      }
-      return lastFields;
     }
   }
 
