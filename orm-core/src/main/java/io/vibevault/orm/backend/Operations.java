@@ -4,6 +4,7 @@ import io.vibevault.orm.exception.DatabaseError;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,6 +29,22 @@ public interface Operations {
 
   /** Reads a column of a known kind as a neutral value, or null for SQL NULL. */
   Object read(ResultSet rs, int index, FieldKind kind) throws SQLException;
+
+  /**
+   * A reader of column {@code index} of every row of a result set, made once per result set: what
+   * {@link #read} (or {@link #readAny} when {@code kind} is null) would look up about the column
+   * per value, such as its database type, a backend looks up here, once.
+   */
+  default ValueReader reader(ResultSetMetaData columns, int index, FieldKind kind)
+      throws SQLException {
+    return kind == null ? rs -> readAny(rs, index) : rs -> read(rs, index, kind);
+  }
+
+  /** Reads one column of the current row as a neutral value; see {@link #reader}. */
+  @FunctionalInterface
+  interface ValueReader {
+    Object read(ResultSet rs) throws SQLException;
+  }
 
   /**
    * Reads a column whose kind the ORM does not know (raw SQL, cursors): integers as Long, decimals

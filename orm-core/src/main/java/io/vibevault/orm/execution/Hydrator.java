@@ -1,6 +1,7 @@
 package io.vibevault.orm.execution;
 
 import io.vibevault.orm.backend.Operations;
+import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.FieldKind;
 import io.vibevault.orm.model.Model;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds row readers once per compiled query: each column is read by index with the backend's
@@ -32,19 +34,28 @@ public final class Hydrator {
       ModelMeta meta, List<SelectColumn> columns, Operations ops, String db) {
     int n = columns.size();
     SelectColumn[] cols = columns.toArray(new SelectColumn[0]);
-    List<String> deferredFinal = deferred(meta, cols);
+    Field[] fields = new Field[n];
+    FieldKind[] kinds = new FieldKind[n];
+    for (int i = 0; i < n; i++) {
+      fields[i] = cols[i].annotation() ? null : cols[i].field();
+      kinds[i] = cols[i].kind();
+    }
+    ColumnPlan plan = new ColumnPlan(ops, 1, kinds);
+    // One read-only set for every row of the query, not a copy per row.
+    Set<String> deferred = deferred(meta, cols);
     return rs -> {
+      ValueReader[] readers = plan.readers(rs);
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < n; i++) {
-        SelectColumn c = cols[i];
-        Object value = c.convert(read(ops, rs, i + 1, c.kind()));
-        if (c.annotation()) {
-          ModelInternals.putAnnotation(instance, c.key(), value);
+        Field f = fields[i];
+        Object neutral = readers[i].read(rs);
+        if (f != null) {
+          f.set(instance, neutral == null ? null : f.fromNeutral(neutral));
         } else {
-          c.field().set(instance, value);
+          ModelInternals.putAnnotation(instance, cols[i].key(), cols[i].convert(neutral));
         }
       }
-      ModelInternals.markLoaded(instance, db, deferredFinal);
+      ModelInternals.markLoaded(instance, meta, db, deferred);
       return instance;
     };
   }
@@ -81,17 +92,20 @@ public final class Hydrator {
           pkIndex = c;
         }
       }
+      FieldKind[] kinds = new FieldKind[cols.length];
+      for (int c = 0; c < cols.length; c++) {
+        kinds[c] = cols[c].kind();
+      }
       out[i] =
           new RelatedReader(
               s.field(),
               s.model(),
-              s.offset(),
+              new ColumnPlan(ops, s.offset() + 1, kinds),
               cols,
               pkIndex,
               deferred(s.model(), cols),
               relatedReaders(s.children(), ops, db),
               s.reverse(),
-              ops,
               db);
     }
     return out;
@@ -101,65 +115,57 @@ public final class Hydrator {
   private record RelatedReader(
       Field field,
       ModelMeta meta,
-      int offset,
+      ColumnPlan plan,
       SelectColumn[] cols,
       int pkIndex,
-      List<String> deferred,
+      Set<String> deferred,
       RelatedReader[] children,
       boolean reverse,
-      Operations ops,
       String db) {
     void install(ResultSet rs, Model parent) throws SQLException {
+      Model instance = read(rs);
       if (reverse) {
-        installReverse(rs, parent);
-        return;
+        // A reverse one-to-one: cached on the parent (null when there is no row, so relatedOne
+        // raises ObjectDoesNotExist without a query), and the child's own foreign key holds the
+        // parent.
+        if (instance != null) {
+          ModelInternals.setRelatedLoaded(instance, field, parent);
+        }
+        ModelInternals.setReverseOne(parent, field, instance);
+      } else {
+        ModelInternals.setRelatedLoaded(parent, field, instance);
       }
-      Object[] values = new Object[cols.length];
-      for (int i = 0; i < cols.length; i++) {
-        values[i] = cols[i].convert(read(ops, rs, offset + i + 1, cols[i].kind()));
-      }
-      if (values[pkIndex] == null) {
-        ModelInternals.setRelatedLoaded(parent, field, null);
-        return;
-      }
-      Model instance = ModelInternals.newInstance(meta);
-      for (int i = 0; i < cols.length; i++) {
-        cols[i].field().set(instance, values[i]);
-      }
-      ModelInternals.markLoaded(instance, db, deferred);
-      for (RelatedReader child : children) {
-        child.install(rs, instance);
-      }
-      ModelInternals.setRelatedLoaded(parent, field, instance);
     }
 
     /**
-     * A reverse one-to-one: cached on the parent (null when there is no row, so relatedOne raises
-     * ObjectDoesNotExist without a query), and the child's own foreign key holds the parent.
+     * The object of these columns with its own selectRelated children, or null when the joined row
+     * is absent (a null primary key, read first so an absent row costs one column).
      */
-    private void installReverse(ResultSet rs, Model parent) throws SQLException {
-      Object[] values = new Object[cols.length];
-      for (int i = 0; i < cols.length; i++) {
-        values[i] = cols[i].convert(read(ops, rs, offset + i + 1, cols[i].kind()));
-      }
-      if (values[pkIndex] == null) {
-        ModelInternals.setReverseOne(parent, field, null);
-        return;
+    private Model read(ResultSet rs) throws SQLException {
+      ValueReader[] readers = plan.readers(rs);
+      Object pk = cols[pkIndex].convert(readers[pkIndex].read(rs));
+      if (pk == null) {
+        return null;
       }
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < cols.length; i++) {
-        cols[i].field().set(instance, values[i]);
+        Field f = cols[i].field();
+        if (i == pkIndex) {
+          f.set(instance, pk);
+        } else {
+          Object neutral = readers[i].read(rs);
+          f.set(instance, neutral == null ? null : f.fromNeutral(neutral));
+        }
       }
-      ModelInternals.markLoaded(instance, db, deferred);
+      ModelInternals.markLoaded(instance, meta, db, deferred);
       for (RelatedReader child : children) {
         child.install(rs, instance);
       }
-      ModelInternals.setRelatedLoaded(instance, field, parent);
-      ModelInternals.setReverseOne(parent, field, instance);
+      return instance;
     }
   }
 
-  private static List<String> deferred(ModelMeta meta, SelectColumn[] cols) {
+  private static Set<String> deferred(ModelMeta meta, SelectColumn[] cols) {
     List<String> deferred = new ArrayList<>();
     for (Field f : meta.concreteFields()) {
       boolean selected = false;
@@ -173,7 +179,7 @@ public final class Hydrator {
         deferred.add(f.attname());
       }
     }
-    return List.copyOf(deferred);
+    return ModelInternals.deferredSet(deferred);
   }
 
   /** Reads rows as maps keyed by the select keys (values()). */

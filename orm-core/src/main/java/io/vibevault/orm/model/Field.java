@@ -1,6 +1,8 @@
 package io.vibevault.orm.model;
 
 import io.vibevault.orm.backend.JsonText;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.function.Function;
@@ -25,7 +27,11 @@ public final class Field {
   private final Class<?> javaType;
   private final Options options;
   private final Relation relation;
-  private final VarHandle handle;
+
+  /** The Java field's accessors typed (Model)Object and (Model,Object)void, for invokeExact. */
+  private final MethodHandle getter;
+
+  private final MethodHandle setter;
   private final Function<Object, Object> fromNeutral;
   private volatile FieldKind resolvedKind;
 
@@ -68,7 +74,20 @@ public final class Field {
     this.javaType = javaType;
     this.options = options;
     this.relation = relation;
-    this.handle = handle;
+    // Invoking a VarHandle whose type differs from the call site's adapts it on every call; the
+    // adapted method handles are made once here, and invokeExact calls them as they are.
+    this.getter =
+        handle == null
+            ? null
+            : handle
+                .toMethodHandle(VarHandle.AccessMode.GET)
+                .asType(MethodType.methodType(Object.class, Model.class));
+    this.setter =
+        handle == null
+            ? null
+            : handle
+                .toMethodHandle(VarHandle.AccessMode.SET)
+                .asType(MethodType.methodType(void.class, Model.class, Object.class));
     this.fromNeutral = relation == null ? ValueConverters.fromNeutral(this) : null;
   }
 
@@ -249,7 +268,7 @@ public final class Field {
 
   /** Reads the attribute value: the field's value, or for a relation the id it holds. */
   public Object get(Model instance) {
-    Object raw = handle.get(instance);
+    Object raw = holder(instance);
     if (relation != null) {
       return raw == null ? null : ((Ref<?>) raw).id();
     }
@@ -259,7 +278,7 @@ public final class Field {
   /** Writes the attribute value; for a relation, sets the id (clearing a cached object). */
   public void set(Model instance, Object value) {
     if (relation != null) {
-      ((Ref<?>) handle.get(instance)).setId(value);
+      ((Ref<?>) holder(instance)).setId(value);
       return;
     }
     if (value == null && javaType.isPrimitive()) {
@@ -269,12 +288,24 @@ public final class Field {
               + name
               + "' is a primitive and cannot hold NULL; declare it nullable with a wrapper type");
     }
-    handle.set(instance, value);
+    try {
+      setter.invokeExact(instance, value);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
   }
 
   /** The holder object of a relation field (a {@link Ref} or {@link ManyToMany}). */
   Object holder(Model instance) {
-    return handle.get(instance);
+    try {
+      return (Object) getter.invokeExact(instance);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
   }
 
   /** Converts a Java value into the neutral value bound for this field's column. */

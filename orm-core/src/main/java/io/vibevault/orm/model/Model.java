@@ -5,6 +5,7 @@ import io.vibevault.orm.query.DeleteResult;
 import io.vibevault.orm.query.ModelOperations;
 import io.vibevault.orm.query.RelatedManager;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -136,21 +137,21 @@ public abstract class Model {
 
   /** The fields left out when this object was loaded. */
   public Set<String> deferredFields() {
-    return Collections.unmodifiableSet(state.deferred);
+    return state.deferred;
   }
 
   /** A value computed by the query that loaded this object (annotate, extra raw() columns). */
   public Object annotation(String name) {
-    if (!state.annotations.containsKey(name)) {
+    if (!state.annotations().containsKey(name)) {
       throw new IllegalArgumentException(
           "No annotation '"
               + name
               + "' on this "
               + getClass().getSimpleName()
               + "; have "
-              + state.annotations.keySet());
+              + state.annotations().keySet());
     }
-    return state.annotations.get(name);
+    return state.annotations().get(name);
   }
 
   /**
@@ -170,7 +171,7 @@ public abstract class Model {
 
   /** Every annotation the loading query computed, in order. */
   public Map<String, Object> annotations() {
-    return Collections.unmodifiableMap(state.annotations);
+    return Collections.unmodifiableMap(state.annotations());
   }
 
   /**
@@ -187,7 +188,7 @@ public abstract class Model {
    */
   @SuppressWarnings("unchecked")
   public <M extends Model> List<M> prefetched(String name) {
-    List<? extends Model> list = state.prefetched.get(name);
+    List<? extends Model> list = state.prefetched().get(name);
     if (list == null) {
       throw new IllegalArgumentException(
           "Nothing prefetched as '"
@@ -195,7 +196,7 @@ public abstract class Model {
               + "' on this "
               + getClass().getSimpleName()
               + "; prefetched: "
-              + state.prefetched.keySet()
+              + state.prefetched().keySet()
               + " (use prefetchRelated(\""
               + name
               + "\"))");
@@ -205,7 +206,7 @@ public abstract class Model {
 
   /** Whether {@code prefetchRelated} loaded {@code name} for this object. */
   public boolean isPrefetched(String name) {
-    return state.prefetched.containsKey(name);
+    return state.prefetched().containsKey(name);
   }
 
   /** Whether this object has been saved to or loaded from a database. */
@@ -264,31 +265,84 @@ public abstract class Model {
   }
 
   /** The per-instance state the ORM keeps: adding, db alias, deferred fields, annotations. */
+  /**
+   * Per-instance bookkeeping. A query builds thousands of instances and most never carry an
+   * annotation, a prefetched list or a reverse one-to-one, so those maps are created on first
+   * write; the deferred set is shared by the rows of one query and replaced, never changed.
+   */
   static final class ModelState {
     boolean adding = true;
     String db;
-    final Set<String> deferred = new LinkedHashSet<>();
-    final Map<String, Object> annotations = new LinkedHashMap<>();
+
+    /** Attnames left out when the object was loaded: read-only, possibly shared. */
+    Set<String> deferred = Set.of();
+
+    private Map<String, Object> annotations;
 
     /** Lists installed by prefetchRelated, by relation name or toAttr. */
-    final Map<String, List<? extends Model>> prefetched = new LinkedHashMap<>();
+    private Map<String, List<? extends Model>> prefetched;
 
     /**
      * Reverse one-to-one objects already known, by the relation's reverse name: loaded by
      * relatedOne, selectRelated or prefetchRelated, or set from the other side. A null value
      * records that there is none.
      */
-    final Map<String, Model> reverseOne = new LinkedHashMap<>();
+    private Map<String, Model> reverseOne;
 
     /** The N+1 guard's token shared by the instances one QuerySet evaluation hydrated. */
     Object resultSet;
+
+    Map<String, Object> annotations() {
+      return annotations == null ? Collections.emptyMap() : annotations;
+    }
+
+    void putAnnotation(String name, Object value) {
+      if (annotations == null) {
+        annotations = new LinkedHashMap<>();
+      }
+      annotations.put(name, value);
+    }
+
+    Map<String, List<? extends Model>> prefetched() {
+      return prefetched == null ? Collections.emptyMap() : prefetched;
+    }
+
+    Map<String, List<? extends Model>> prefetchedForWrite() {
+      if (prefetched == null) {
+        prefetched = new LinkedHashMap<>();
+      }
+      return prefetched;
+    }
+
+    Map<String, Model> reverseOne() {
+      return reverseOne == null ? Collections.emptyMap() : reverseOne;
+    }
+
+    Map<String, Model> reverseOneForWrite() {
+      if (reverseOne == null) {
+        reverseOne = new LinkedHashMap<>();
+      }
+      return reverseOne;
+    }
+
+    /** Marks attnames as loaded: a new set, since the old one may be shared with other rows. */
+    void undefer(Collection<String> attnames) {
+      if (deferred.isEmpty()) {
+        return;
+      }
+      Set<String> rest = new LinkedHashSet<>(deferred);
+      rest.removeAll(attnames);
+      deferred = rest.isEmpty() ? Set.of() : Collections.unmodifiableSet(rest);
+    }
   }
 
-  /** Used by the ORM's loaders: marks the object as loaded from {@code db}. */
-  static void markLoaded(Model instance, String db, List<String> deferred) {
+  /**
+   * Used by the ORM's loaders: marks the object as loaded from {@code db}; {@code deferred} must be
+   * read-only (it is shared, see {@link ModelInternals#deferredSet}).
+   */
+  static void markLoaded(Model instance, String db, Set<String> deferred) {
     instance.state.adding = false;
     instance.state.db = db;
-    instance.state.deferred.clear();
-    instance.state.deferred.addAll(deferred);
+    instance.state.deferred = deferred;
   }
 }

@@ -1,6 +1,8 @@
 package io.vibevault.orm.model;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,10 +13,13 @@ import java.util.Set;
 public final class ModelInternals {
   private ModelInternals() {}
 
-  /** Marks an instance as loaded from {@code db} with the given attnames deferred. */
-  public static void markLoaded(Model instance, String db, List<String> deferred) {
+  /**
+   * Marks an instance of {@code meta} as loaded from {@code db} with the given attnames deferred (a
+   * read-only set from {@link #deferredSet}, shared by the rows of a query).
+   */
+  public static void markLoaded(Model instance, ModelMeta meta, String db, Set<String> deferred) {
     Model.markLoaded(instance, db, deferred);
-    bindRelations(instance);
+    bindRelations(instance, meta);
   }
 
   /** Marks an instance as saved to {@code db}. */
@@ -32,16 +37,29 @@ public final class ModelInternals {
   }
 
   public static void undefer(Model instance, Collection<String> attnames) {
-    instance.state().deferred.removeAll(attnames);
+    instance.state().undefer(attnames);
+  }
+
+  /**
+   * The read-only set of deferred attnames {@link #markLoaded} takes: built once per query and
+   * shared by its rows.
+   */
+  public static Set<String> deferredSet(Collection<String> attnames) {
+    return attnames.isEmpty()
+        ? Set.of()
+        : Collections.unmodifiableSet(new LinkedHashSet<>(attnames));
   }
 
   public static void putAnnotation(Model instance, String name, Object value) {
-    instance.state().annotations.put(name, value);
+    instance.state().putAnnotation(name, value);
   }
 
   /** Attaches every Ref and ManyToMany holder of the instance to it. */
   public static void bindRelations(Model instance) {
-    ModelMeta meta = instance.meta();
+    bindRelations(instance, instance.meta());
+  }
+
+  private static void bindRelations(Model instance, ModelMeta meta) {
     for (Field f : meta.relationFields()) {
       Object holder = f.holder(instance);
       if (holder instanceof Ref<?> r) {
@@ -81,27 +99,27 @@ public final class ModelInternals {
    * (null: there is none), as Django caches {@code user.profile}.
    */
   public static void setReverseOne(Model instance, Field field, Model related) {
-    instance.state().reverseOne.put(field.relation().relatedQueryName(), related);
+    instance.state().reverseOneForWrite().put(field.relation().relatedQueryName(), related);
   }
 
   /** Whether the reverse one-to-one of {@code field} is cached on {@code instance}. */
   public static boolean hasReverseOne(Model instance, Field field) {
-    return instance.state().reverseOne.containsKey(field.relation().relatedQueryName());
+    return instance.state().reverseOne().containsKey(field.relation().relatedQueryName());
   }
 
   /** The cached reverse one-to-one object (null also when none exists; see hasReverseOne). */
   public static Model reverseOne(Model instance, Field field) {
-    return instance.state().reverseOne.get(field.relation().relatedQueryName());
+    return instance.state().reverseOne().get(field.relation().relatedQueryName());
   }
 
   /** Forgets every cached reverse one-to-one (refreshFromDb). */
   public static void clearReverseOne(Model instance) {
-    instance.state().reverseOne.clear();
+    instance.state().reverseOne().clear();
   }
 
   /** Stores a prefetched list under a relation name or toAttr (see {@link Model#prefetched}). */
   public static void setPrefetched(Model instance, String name, List<? extends Model> objects) {
-    instance.state().prefetched.put(name, objects);
+    instance.state().prefetchedForWrite().put(name, objects);
   }
 
   /**
@@ -109,12 +127,12 @@ public final class ModelInternals {
    * a toAttr), or null when nothing was prefetched: related managers answer from it.
    */
   public static List<? extends Model> prefetchedOrNull(Model instance, String name) {
-    return instance.state().prefetched.get(name);
+    return instance.state().prefetched().get(name);
   }
 
   /** Forgets a prefetched list (after the relation was changed). */
   public static void clearPrefetched(Model instance, String name) {
-    instance.state().prefetched.remove(name);
+    instance.state().prefetched().remove(name);
   }
 
   /** Attaches the N+1 guard's shared result-set token to an instance. */

@@ -437,9 +437,14 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
   }
 
   private List<R> fetch() {
-    List<R> rows = QueryRunner.fetch(query, db(), this::reader);
+    List<R> rows = QueryRunner.fetch(query, db(), this::listReader);
     afterFetch(rows);
     return rows;
+  }
+
+  /** The reader of {@link #list()}'s rows: {@link #reader}, unless a subclass adds to it. */
+  RowReader<R> listReader(CompiledSelect select, Backend backend, String db) {
+    return reader(select, backend, db);
   }
 
   /** Runs after the rows of {@link #list()} were read (model QuerySets prefetch here). */

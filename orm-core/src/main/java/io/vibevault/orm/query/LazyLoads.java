@@ -8,7 +8,6 @@ import io.vibevault.orm.model.ModelInternals;
 import java.security.CodeSource;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,52 +54,110 @@ final class LazyLoads {
   static final class Evaluation {
     private final Map<String, ResultSet> byPath = new ConcurrentHashMap<>();
     private String model;
-    private ResultSet root;
 
-    /** The relation fields by model class: the rows of one evaluation share a few classes. */
-    private final Map<Class<?>, List<Field>> relationFields = new IdentityHashMap<>();
+    /** The rows' own place in the tree of selectRelated paths. */
+    private Node root;
 
-    void join(Model row) {
-      if (model == null) {
-        model = row.meta().modelName();
-      }
-      join(row, "", 0);
+    /** The foreign keys and one-to-ones (the relations selectRelated can fill) by model class. */
+    private final Map<Class<?>, Field[]> forwardFields = new IdentityHashMap<>();
+
+    /**
+     * Whether rows may hold objects loaded alongside: false when the query had no selectRelated, so
+     * joining a row touches only its own state, not its relation holders.
+     */
+    private final boolean related;
+
+    /** The first row of a list(), held until a second row shows there is a set to share. */
+    private Model first;
+
+    private boolean several;
+
+    Evaluation(boolean related) {
+      this.related = related;
     }
 
-    private void join(Model instance, String prefix, int depth) {
-      ResultSet token;
-      if (prefix.isEmpty()) {
-        // Every row joins the root token: looked up once, not once per row.
-        if (root == null) {
-          root = byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p));
-        }
-        token = root;
-      } else {
-        token = byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p));
+    /**
+     * One selectRelated path ({@code ""}, {@code "user__"}, ...): its token, and the paths below it
+     * by index of the forward relation, so a row's related objects find their tokens without
+     * building the path string per row.
+     */
+    private final class Node {
+      final String prefix;
+      final ResultSet token;
+      Class<?> modelClass;
+      Field[] fields;
+      Node[] children;
+
+      Node(String prefix) {
+        this.prefix = prefix;
+        this.token = byPath.computeIfAbsent(prefix, p -> new ResultSet(model, p));
       }
-      ModelInternals.setResultSet(instance, token);
-      if (depth >= 8) {
+
+      /** The forward relations of instances of {@code c} and their (lazily made) child paths. */
+      Field[] fieldsOf(Model instance) {
+        Class<?> c = instance.getClass();
+        if (c != modelClass) {
+          fields =
+              forwardFields.computeIfAbsent(
+                  c,
+                  k ->
+                      instance.meta().relationFields().stream()
+                          .filter(Field::isConcrete)
+                          .toArray(Field[]::new));
+          children = new Node[fields.length];
+          modelClass = c;
+        }
+        return fields;
+      }
+
+      Node child(int i) {
+        Node child = children[i];
+        if (child == null) {
+          child = new Node(prefix + fields[i].name() + "__");
+          children[i] = child;
+        }
+        return child;
+      }
+    }
+
+    /**
+     * A row of list() (and what selectRelated loaded with it) joins the shared token; a list of one
+     * row is loaded alone and gets none.
+     */
+    void add(Model row) {
+      if (several) {
+        join(row);
+      } else if (first == null) {
+        first = row;
+      } else {
+        several = true;
+        join(first);
+        first = null;
+        join(row);
+      }
+    }
+
+    /** A streamed row (and what selectRelated loaded with it) joins the shared token. */
+    void join(Model row) {
+      if (root == null) {
+        model = row.meta().modelName();
+        root = new Node("");
+      }
+      join(row, root, 0);
+    }
+
+    private void join(Model instance, Node node, int depth) {
+      ModelInternals.setResultSet(instance, node.token);
+      if (!related || depth >= 8) {
         return;
       }
-      for (Field f :
-          relationFields.computeIfAbsent(
-              instance.getClass(), c -> instance.meta().relationFields())) {
-        Model related = ModelInternals.heldRelated(instance, f);
-        if (related != null) {
-          join(related, prefix + f.name() + "__", depth + 1);
+      Field[] fields = node.fieldsOf(instance);
+      for (int i = 0; i < fields.length; i++) {
+        Model held = ModelInternals.heldRelated(instance, fields[i]);
+        if (held != null) {
+          join(held, node.child(i), depth + 1);
         }
       }
-    }
-  }
-
-  /** Gives the rows of one evaluation (and what selectRelated loaded with them) shared tokens. */
-  static void share(List<? extends Model> rows) {
-    if (rows.size() < 2 || NPlusOneGuard.mode() == NPlusOneGuard.Mode.OFF) {
-      return;
-    }
-    Evaluation evaluation = new Evaluation();
-    for (Model m : rows) {
-      evaluation.join(m);
     }
   }
 

@@ -12,6 +12,7 @@ import io.vibevault.orm.sql.Filter;
 import io.vibevault.orm.sql.Query;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,28 +167,57 @@ public final class Prefetcher {
       String db) {
     Field field = hop.field();
     Field ownerKey = field.relation().targetField();
+    KeyNormaliser normalise = new KeyNormaliser(ownerKey);
+    // In the owners' order (the IN list's); a key held twice keeps its last owner, as installing
+    // owner by owner did.
+    Map<Object, Model> ownerByKey = new LinkedHashMap<>(owners.size() * 2);
+    for (Model o : owners) {
+      Object k = ownerKey.get(o);
+      if (k != null) {
+        ownerByKey.put(normalise.apply(k), o);
+      }
+    }
     List<Model> loaded = new ArrayList<>();
-    Map<Object, List<Model>> groups = new LinkedHashMap<>();
-    for (List<Object> chunk : chunks(keys(owners, ownerKey::get, ownerKey), base, db)) {
+    Map<Object, List<Model>> groups = new HashMap<>(owners.size() * 2);
+    for (List<Object> chunk : chunks(new ArrayList<>(ownerByKey.keySet()), base, db)) {
       for (Model m : base.filter(field.name() + "__in", chunk).using(db).list()) {
         loaded.add(m);
-        Object k = field.get(m);
-        groups.computeIfAbsent(normalise(ownerKey, k), x -> new ArrayList<>()).add(m);
+        Object k = normalise.apply(field.get(m));
+        groups.computeIfAbsent(k, x -> new ArrayList<>()).add(m);
+        // Installed now, while the row is at hand, rather than in a second pass over the children.
+        Model owner = ownerByKey.get(k);
+        if (owner != null) {
+          ModelInternals.setRelatedLoaded(m, field, owner);
+        }
       }
     }
     for (Model o : owners) {
       Object k = ownerKey.get(o);
-      List<Model> mine =
-          k == null ? List.of() : groups.getOrDefault(normalise(ownerKey, k), List.of());
-      for (Model child : mine) {
-        ModelInternals.setRelatedLoaded(child, field, o);
-      }
+      List<Model> mine = k == null ? List.of() : groups.getOrDefault(normalise.apply(k), List.of());
       if (hop.kind() == Kind.REVERSE_ONE_TO_ONE && !toAttr) {
         ModelInternals.setReverseOne(o, field, mine.isEmpty() ? null : mine.get(0));
       }
       install(o, hop, attr, toAttr, mine);
     }
     return loaded;
+  }
+
+  /**
+   * {@link #normalise} for one key field, with a shortcut: a Long key of an integer field whose
+   * normal form is Long (every auto primary key) is returned as it is, not converted twice per row.
+   */
+  private static final class KeyNormaliser {
+    private final Field field;
+    private final boolean longsAreNormal;
+
+    KeyNormaliser(Field field) {
+      this.field = field;
+      this.longsAreNormal = field.kind().isInteger() && normalise(field, 1L) instanceof Long;
+    }
+
+    Object apply(Object value) {
+      return value instanceof Long && longsAreNormal ? value : normalise(field, value);
+    }
   }
 
   private static List<Model> manyToMany(
@@ -208,6 +238,7 @@ public final class Prefetcher {
         deferred.add(f.attname());
       }
     }
+    Set<String> deferredSet = ModelInternals.deferredSet(deferred);
     List<String> valueKeys = new ArrayList<>();
     for (Field f : loadedFields) {
       valueKeys.add(f.attname());
@@ -228,7 +259,7 @@ public final class Prefetcher {
         for (Field f : loadedFields) {
           f.set(m, row.get(f.attname()));
         }
-        ModelInternals.markLoaded(m, db, deferred);
+        ModelInternals.markLoaded(m, target, db, deferredSet);
         loaded.add(m);
         groups
             .computeIfAbsent(normalise(ownerPk, row.get(OWNER_KEY)), x -> new ArrayList<>())

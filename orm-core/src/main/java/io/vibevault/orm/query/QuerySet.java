@@ -1,5 +1,6 @@
 package io.vibevault.orm.query;
 
+import io.vibevault.orm.NPlusOneGuard;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.FieldError;
@@ -128,6 +129,24 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     return rs -> model.cast(r.read(rs));
   }
 
+  /**
+   * The rows of list() join the N+1 guard's shared token as they are read, while each is at hand,
+   * rather than in a second pass over the list.
+   */
+  @Override
+  RowReader<T> listReader(CompiledSelect select, Backend backend, String db) {
+    RowReader<T> rows = reader(select, backend, db);
+    if (NPlusOneGuard.mode() == NPlusOneGuard.Mode.OFF) {
+      return rows;
+    }
+    LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation(query.hasSelectRelated());
+    return rs -> {
+      T row = rows.read(rs);
+      evaluation.add(row);
+      return row;
+    };
+  }
+
   // ------------------------------------------------------------------ prefetchRelated
 
   /**
@@ -158,7 +177,6 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
 
   @Override
   void afterFetch(List<T> rows) {
-    LazyLoads.share(rows);
     if (!prefetches.isEmpty()) {
       Prefetcher.prefetch(rows, prefetches, db());
     }
@@ -167,7 +185,7 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   /** As {@link AbstractQuerySet#iterator(int)}; prefetchRelated runs once per chunk of rows. */
   @Override
   public ResultIterator<T> iterator(int chunkSize) {
-    ResultIterator<T> rows = shared(super.iterator(chunkSize));
+    ResultIterator<T> rows = shared(super.iterator(chunkSize), query.hasSelectRelated());
     if (prefetches.isEmpty()) {
       return rows;
     }
@@ -177,9 +195,10 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
   }
 
   /** Streamed rows share one N+1 guard token, as the rows of list() do. */
-  private static <T extends Model> ResultIterator<T> shared(ResultIterator<T> source) {
+  private static <T extends Model> ResultIterator<T> shared(
+      ResultIterator<T> source, boolean selectRelated) {
     return new ResultIterator<>() {
-      private final LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation();
+      private final LazyLoads.Evaluation evaluation = new LazyLoads.Evaluation(selectRelated);
 
       @Override
       public boolean hasNext() {

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Model instances from hand-written SQL ({@code Manager.raw}). Parameters use {@code %s} and are
@@ -100,6 +101,7 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
               deferred.add(f.attname());
             }
           }
+          Set<String> deferredSet = ModelInternals.deferredSet(deferred);
           List<T> out = new ArrayList<>();
           while (rs.next()) {
             Model obj = ModelInternals.newInstance(meta);
@@ -110,7 +112,7 @@ public final class RawQuerySet<T extends Model> implements Iterable<T> {
                 ModelInternals.putAnnotation(obj, labels[i], ops.readAny(rs, i + 1));
               }
             }
-            ModelInternals.markLoaded(obj, connection.alias(), deferred);
+            ModelInternals.markLoaded(obj, meta, connection.alias(), deferredSet);
             out.add(model.cast(obj));
           }
           return out;

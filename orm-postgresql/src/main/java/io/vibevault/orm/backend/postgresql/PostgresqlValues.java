@@ -13,6 +13,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
@@ -174,10 +175,22 @@ final class PostgresqlValues {
   }
 
   private static Instant instant(ResultSet rs, int index) throws SQLException {
-    if ("timestamp".equals(rs.getMetaData().getColumnTypeName(index))) {
-      LocalDateTime t = rs.getObject(index, LocalDateTime.class);
-      return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
+    return isPlainTimestamp(rs.getMetaData(), index)
+        ? plainTimestamp(rs, index)
+        : timestampWithZone(rs, index);
+  }
+
+  /** Whether the column is a {@code timestamp} without time zone (read as UTC). */
+  static boolean isPlainTimestamp(ResultSetMetaData columns, int index) throws SQLException {
+    return "timestamp".equals(columns.getColumnTypeName(index));
+  }
+
+  static Instant plainTimestamp(ResultSet rs, int index) throws SQLException {
+    LocalDateTime t = rs.getObject(index, LocalDateTime.class);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC);
+  }
+
+  static Instant timestampWithZone(ResultSet rs, int index) throws SQLException {
     OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }
