@@ -211,11 +211,21 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
               + query.combinator().method()
               + "() is not supported.");
     }
-    QuerySet<T> qs = conditions.length == 0 ? this : filter(conditions);
-    if (!qs.query.isSliced() && !qs.query.isSelectForUpdate()) {
-      qs = qs.orderBy().slice(0, 21);
-    } else if (!qs.query.isSliced()) {
-      qs = qs.orderBy();
+    QuerySet<T> qs;
+    if (conditions.length > 0) {
+      // filter() made a query of its own, never sliced: edit it in place instead of copying it
+      // twice more (a get() by primary key is mostly this overhead on top of the database).
+      qs = filter(conditions);
+      qs.query.setOrdering(List.of());
+      if (!qs.query.isSelectForUpdate()) {
+        qs.query.setLimits(0L, 21L);
+      }
+    } else if (!query.isSliced() && !query.isSelectForUpdate()) {
+      qs = orderBy().slice(0, 21);
+    } else if (!query.isSliced()) {
+      qs = orderBy();
+    } else {
+      qs = this;
     }
     List<T> rows = qs.list();
     if (rows.isEmpty()) {
