@@ -211,8 +211,24 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
               + query.combinator().method()
               + "() is not supported.");
     }
-    QuerySet<T> qs;
-    if (conditions.length > 0) {
+    QuerySet<T> qs = null;
+    if (conditions.length == 2
+        && conditions[0] instanceof String key
+        && (key.equals("pk") || key.equals(meta.pk().name()))
+        && !query.isSliced()) {
+      // get(pk=value): the primary-key condition is built directly, no path to resolve.
+      boolean[] direct = {false};
+      QuerySet<T> byPk = chain(q -> direct[0] = q.addPkFilter(conditions[1]));
+      if (direct[0]) {
+        qs = byPk;
+      }
+    }
+    if (qs != null) {
+      qs.query.setOrdering(List.of());
+      if (!qs.query.isSelectForUpdate()) {
+        qs.query.setLimits(0L, 21L);
+      }
+    } else if (conditions.length > 0) {
       // filter() made a query of its own, never sliced: edit it in place instead of copying it
       // twice more (a get() by primary key is mostly this overhead on top of the database).
       qs = filter(conditions);

@@ -295,6 +295,14 @@ public final class Query implements Resolver {
     new FilterBuilder(this).addFilter(filter);
   }
 
+  /**
+   * {@code addFilter(pk=value)} without parsing a path, for get() by primary key; false, with
+   * nothing added, when {@link #addFilter} has to decide (see {@link FilterBuilder#addPkExact}).
+   */
+  public boolean addPkFilter(Object value) {
+    return new FilterBuilder(this).addPkExact(value);
+  }
+
   @Override
   public Expression resolveCondition(Conditional condition) {
     Filter filter;

@@ -2,9 +2,13 @@ package io.vibevault.orm.tests.queries;
 
 import static io.vibevault.orm.testkit.QueryAssertions.assertNumQueries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.Database;
 import io.vibevault.orm.backend.Backend;
+import io.vibevault.orm.exception.ObjectDoesNotExist;
+import io.vibevault.orm.exception.ValidationError;
+import io.vibevault.orm.execution.CapturedQuery;
 import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.expr.F;
 import io.vibevault.orm.query.Q;
@@ -148,6 +152,35 @@ class SelectCacheTest {
         .containsExactly("b1", "b2");
     assertThat(titles(Book.objects.filter("pages__gte", 10).orderBy("pages").slice(2, 4)))
         .containsExactly("b3", "b4");
+  }
+
+  /** get() by primary key builds its condition directly: the same statement as through filter(). */
+  @DbTest
+  void getByPrimaryKeySendsWhatFilterWould() {
+    Writer w = Writer.objects.create("name", "Ada");
+    Book b = Book.objects.create("title", "b", "author", w);
+    for (Object[] call :
+        List.of(
+            new Object[] {"id", b.pk()},
+            new Object[] {"pk", b.pk()},
+            new Object[] {"id", String.valueOf(b.pk())},
+            new Object[] {"pk", b})) {
+      List<CapturedQuery> direct =
+          Database.captureQueries(() -> Book.objects.get(call[0], call[1]));
+      List<CapturedQuery> filtered =
+          Database.captureQueries(
+              () -> Book.objects.filter(call[0], call[1]).orderBy().slice(0, 21).list());
+      assertThat(direct).hasSize(1);
+      assertThat(direct.get(0).sql()).isEqualTo(filtered.get(0).sql());
+      assertThat(direct.get(0).params()).isEqualTo(filtered.get(0).params());
+    }
+    // On a narrowed QuerySet the condition is added to the others, as filter() does.
+    assertThat(Book.objects.filter("title", "b").get("pk", b.pk()).title).isEqualTo("b");
+    assertThatThrownBy(() -> Book.objects.filter("title", "other").get("pk", b.pk()))
+        .isInstanceOf(ObjectDoesNotExist.class);
+    assertThatThrownBy(() -> Book.objects.get("pk", null)).isInstanceOf(ObjectDoesNotExist.class);
+    assertThatThrownBy(() -> Book.objects.get("id", "not a number"))
+        .isInstanceOf(ValidationError.class);
   }
 
   private static List<String> titles(QuerySet<Book> qs) {
