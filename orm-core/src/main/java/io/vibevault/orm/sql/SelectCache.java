@@ -17,6 +17,7 @@ import io.vibevault.orm.lookup.LessThanOrEqual;
 import io.vibevault.orm.lookup.Lookup;
 import io.vibevault.orm.model.FieldKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,15 +29,16 @@ import java.util.function.BiFunction;
  * values bound to some of its parameters, so a repeated {@code get("id", id)} or a page of the same
  * filter compiles once per backend and afterwards only collects its values.
  *
- * <p>Only simple queries have a shape, so that the shape provably decides the SQL: the base table
- * without joins made by filters, no annotations, values(), grouping, combination or DISTINCT ON,
- * string ordering terms, and a WHERE tree whose leaves are {@code exact}, {@code gt}, {@code gte},
- * {@code lt}, {@code lte} (exactly those classes, not subclasses) with a plain value on a column of
- * the base table, or {@code isnull} (its boolean is part of the shape). Those lookups write {@code
- * column op ?} whatever the value; a value that would change the SQL never reaches them ({@code
- * None} becomes {@code isnull}, lists go to {@code in}, which has no shape). Everything else in the
- * query (model, slice bounds, ordering, only/defer, selectRelated, locking) is part of the shape,
- * as are the backend's operations and features, so different dialects never share SQL.
+ * <p>Only simple queries have a shape, so that the shape provably decides the SQL: no join in use
+ * (unused ones are part of the shape), no annotations, values(), grouping, combination or DISTINCT
+ * ON, string ordering terms, and a WHERE tree whose leaves are {@code exact}, {@code gt}, {@code
+ * gte}, {@code lt}, {@code lte} (exactly those classes, not subclasses) with a plain value on a
+ * column of the base table, or {@code isnull} (its boolean is part of the shape). Those lookups
+ * write {@code column op ?} whatever the value; a value that would change the SQL never reaches
+ * them ({@code None} becomes {@code isnull}, lists go to {@code in}, which has no shape).
+ * Everything else in the query (model, slice bounds, ordering, only/defer, selectRelated, locking)
+ * is part of the shape, as are the backend's operations and features, so different dialects never
+ * share SQL.
  *
  * <p>The SQL of a shape is compiled once from a template of the query in which each value is a
  * numbered placeholder; the placeholders in the compiled parameters show where each value goes. A
@@ -68,6 +70,7 @@ public final class SelectCache {
       Object model,
       Operations ops,
       Features features,
+      Object joins,
       Object where,
       List<Object> ordering,
       boolean defaultOrdering,
@@ -119,8 +122,7 @@ public final class SelectCache {
 
   /** The shape of a query, collecting its condition values in order; null when it has none. */
   static Shape shapeOf(Query q, Operations ops, Features features, List<Object> values) {
-    if (q.aliasMap.size() > 1
-        || q.combination != null
+    if (q.combination != null
         || q.valuesSelect != null
         || !q.annotations.isEmpty()
         || !q.hiddenAnnotations.isEmpty()
@@ -134,7 +136,12 @@ public final class SelectCache {
         return null;
       }
     }
-    String base = q.model.dbTable();
+    Object joins = joinsShape(q);
+    if (joins == null) {
+      return null;
+    }
+    // Not q.baseAlias(): it would add the base table to a query other QuerySets share.
+    String base = q.aliasMap.isEmpty() ? q.model.dbTable() : q.aliasMap.keySet().iterator().next();
     Object where = whereShape(q.where, base, values);
     if (where == null) {
       return null;
@@ -143,6 +150,7 @@ public final class SelectCache {
         q.model,
         ops,
         features,
+        joins,
         where,
         List.copyOf(q.ordering),
         q.defaultOrdering,
@@ -158,6 +166,35 @@ public final class SelectCache {
         List.copyOf(q.deferredFields),
         List.copyOf(q.selectRelated),
         q.selectRelatedAll);
+  }
+
+  /**
+   * The tables of the FROM clause. A filter on a foreign key ({@code filter("user", 5)}) compares
+   * the local column but leaves the join it resolved through with no references: such unused joins
+   * are in the shape (joins the compiler adds for ordering or selectRelated reuse them, and they
+   * number later aliases); a query with a join in use has no shape.
+   */
+  private static Object joinsShape(Query q) {
+    List<Object> shape = new ArrayList<>(q.aliasMap.size());
+    for (Join j : q.aliasMap.values()) {
+      int refs = q.refcount.getOrDefault(j.alias, 0);
+      if (!j.isBase() && refs > 0) {
+        return null;
+      }
+      shape.add(
+          Arrays.asList(
+              j.alias,
+              j.table,
+              j.parentAlias,
+              j.lhsColumn,
+              j.rhsColumn,
+              j.type,
+              j.nullable,
+              j.multiValued,
+              j.via,
+              refs));
+    }
+    return shape;
   }
 
   private static Object whereShape(WhereNode node, String base, List<Object> values) {

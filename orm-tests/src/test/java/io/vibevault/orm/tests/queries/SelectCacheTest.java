@@ -64,6 +64,13 @@ class SelectCacheTest {
         v -> Book.objects.filter("pages__range", List.of(v, v + 5)),
         v -> Book.objects.filter("pages", F.of("id")),
         v -> Book.objects.filter("author", v),
+        v -> Book.objects.filter("author", v).orderBy("author__name"),
+        v -> Book.objects.filter("author", v).orderBy("editor__name", "-pages"),
+        v -> Book.objects.filter("author", v).selectRelated("author", "editor"),
+        v -> Book.objects.filter("editor", v).selectRelated("author"),
+        v -> Book.objects.filter("author", v, "editor", v).orderBy("editor__country"),
+        v -> Book.objects.filter("author__id", v),
+        v -> Book.objects.filter("author__id__gte", v).orderBy("author__name"),
         v -> Book.objects.filter("author__name", "w" + v),
         v -> Book.objects.filter("editor__isnull", true).filter("author", v),
         v -> Book.objects.exclude("pages", v),
@@ -218,8 +225,10 @@ class SelectCacheTest {
             "deferredFields",
             "selectRelated",
             "selectRelatedAll",
-            // must be empty or unset for a shape
+            // in the shape, and no join may be in use (refcount > 0)
             "aliasMap",
+            "refcount",
+            // must be empty or unset for a shape
             "distinctFields",
             "valuesSelect",
             "annotations",
@@ -228,7 +237,6 @@ class SelectCacheTest {
             "groupByModel",
             "combination",
             // only steer later filter() calls, never the SQL
-            "refcount",
             "usedAliases",
             "filterIsSticky",
             "reuseUsedAliases");
