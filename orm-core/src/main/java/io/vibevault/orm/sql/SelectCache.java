@@ -18,6 +18,7 @@ import io.vibevault.orm.lookup.Lookup;
 import io.vibevault.orm.model.FieldKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -261,7 +262,12 @@ public final class SelectCache {
         return null;
       }
     }
-    return compiled;
+    // Shared by every query of the shape: nobody may change it.
+    return new CompiledSelect(
+        compiled.sql(),
+        Collections.unmodifiableList(compiled.params()),
+        List.copyOf(compiled.columns()),
+        List.copyOf(compiled.related()));
   }
 
   /** A copy of the tree with each value lookup's value replaced by the next placeholder. */
