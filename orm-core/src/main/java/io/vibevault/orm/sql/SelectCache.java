@@ -16,6 +16,7 @@ import io.vibevault.orm.lookup.LessThan;
 import io.vibevault.orm.lookup.LessThanOrEqual;
 import io.vibevault.orm.lookup.Lookup;
 import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.ModelMeta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,6 +56,9 @@ public final class SelectCache {
 
   private static final Map<Shape, CompiledSelect> TEMPLATES = new ConcurrentHashMap<>();
 
+  /** Kept for a shape whose template was refused, so it is not built again on every query. */
+  private static final CompiledSelect NO_TEMPLATE = new CompiledSelect("", List.of(), List.of());
+
   /** The lookups whose SQL is {@code lhs op ?} for any plain value, and how to remake them. */
   private static final Map<Class<?>, BiFunction<Expression, Object, Lookup>> VALUE_LOOKUPS =
       Map.of(
@@ -68,7 +72,7 @@ public final class SelectCache {
 
   /** The key of a compiled SELECT: every part of a query that can change its SQL. */
   record Shape(
-      Object model,
+      ModelMeta model,
       Operations ops,
       Features features,
       Object joins,
@@ -101,24 +105,20 @@ public final class SelectCache {
     CompiledSelect template = TEMPLATES.get(shape);
     if (template == null) {
       template = template(query, ops, features, values.size());
-      if (template == null) {
-        return new SqlCompiler(query, ops, features).compileSelect();
-      }
       if (TEMPLATES.size() >= MAX_SHAPES) {
         TEMPLATES.clear();
       }
-      TEMPLATES.put(shape, template);
+      TEMPLATES.put(shape, template == null ? NO_TEMPLATE : template);
+    }
+    if (template == null || template == NO_TEMPLATE) {
+      // The compiler decides (an empty slice throws EmptyResultSet there).
+      return new SqlCompiler(query, ops, features).compileSelect();
     }
     List<Object> params = new ArrayList<>(template.params().size());
     for (Object p : template.params()) {
       params.add(p instanceof Slot s ? values.get(s.index) : p);
     }
     return new CompiledSelect(template.sql(), params, template.columns(), template.related());
-  }
-
-  /** How many shapes are kept (for tests). */
-  static int size() {
-    return TEMPLATES.size();
   }
 
   /** The shape of a query, collecting its condition values in order; null when it has none. */

@@ -86,6 +86,7 @@ class SelectCacheTest {
         v -> Book.objects.filter("pages", v).slice(0, v),
         v -> Book.objects.filter("pages", v).slice(v, v + 5),
         v -> Book.objects.filter("pages", v).slice(2),
+        v -> Book.objects.filter("pages", v).slice(3, 3),
         v -> Book.objects.filter("pages", v).only("title"),
         v -> Book.objects.filter("pages", v).defer("title"),
         v -> Book.objects.filter("pages", v).selectRelated("author"),
