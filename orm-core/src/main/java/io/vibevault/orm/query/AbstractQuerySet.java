@@ -514,11 +514,23 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
               + query.combinator().method()
               + "() is not supported.");
     }
-    S qs = conditions.length == 0 ? self() : filter(conditions);
-    if (!qs.query.isSliced() && !qs.query.isSelectForUpdate()) {
-      qs = qs.orderBy().slice(0, 21);
-    } else if (!qs.query.isSliced()) {
-      qs = qs.orderBy();
+    S qs = conditions.length == 0 ? null : byPrimaryKey(conditions);
+    if (qs == null && conditions.length > 0) {
+      qs = filter(conditions);
+    }
+    if (qs != null) {
+      // The filtered query is a fresh copy, never sliced: edit it in place instead of copying it
+      // twice more (a get() by primary key is mostly this overhead on top of the database).
+      qs.query.setOrdering(List.of());
+      if (!qs.query.isSelectForUpdate()) {
+        qs.query.setLimits(0L, 21L);
+      }
+    } else if (!query.isSliced() && !query.isSelectForUpdate()) {
+      qs = orderBy().slice(0, 21);
+    } else if (!query.isSliced()) {
+      qs = orderBy();
+    } else {
+      qs = self();
     }
     List<R> rows = qs.list();
     if (rows.isEmpty()) {
@@ -534,6 +546,22 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
               + "!");
     }
     return rows.get(0);
+  }
+
+  /**
+   * {@code get("pk", value)}: the primary-key condition built directly, no path to resolve; null
+   * when the conditions are anything else or the value needs the general filter.
+   */
+  private S byPrimaryKey(Object[] conditions) {
+    if (conditions.length == 2
+        && conditions[0] instanceof String key
+        && (key.equals("pk") || key.equals(meta.pk().name()))
+        && !query.isSliced()) {
+      boolean[] direct = {false};
+      S byPk = chain(q -> direct[0] = q.addPkFilter(conditions[1]));
+      return direct[0] ? byPk : null;
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import io.vibevault.orm.execution.RowStream;
 import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.sql.CompiledSelect;
 import io.vibevault.orm.sql.Query;
+import io.vibevault.orm.sql.SelectCache;
 import io.vibevault.orm.sql.SqlCompiler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +57,8 @@ final class QueryRunner {
   private static CompiledSelect selectOrNull(Query query, DatabaseConnection connection) {
     checkLocking(query, connection);
     try {
-      return compiler(query, connection.backend()).compileSelect();
+      Backend backend = connection.backend();
+      return SelectCache.compileSelect(query, backend.operations(), backend.features());
     } catch (EmptyResultSet e) {
       return null;
     }

@@ -79,6 +79,34 @@ final class FilterBuilder {
     query.demoteJoins(existingInner);
   }
 
+  /**
+   * The condition {@link #addFilter} builds for the leaf {@code pk=value} on a query without joins
+   * or annotations: an {@code exact} lookup on the base table's primary-key column, in a clause, in
+   * a node. False, with nothing added, for anything else (joins, a relation as primary key, and
+   * values that change the condition: null, expressions, models, lists, maps, QuerySets).
+   */
+  boolean addPkExact(Object value) {
+    Field pk = query.model.pk();
+    if (query.aliasMap.size() > 1
+        || !query.annotations.isEmpty()
+        || pk.isRelation()
+        || value == null
+        || value instanceof Expression
+        || value instanceof io.vibevault.orm.model.Model
+        || value instanceof java.util.Collection
+        || value instanceof Map
+        || value instanceof io.vibevault.orm.expr.SubquerySource) {
+      return false;
+    }
+    Col col = new Col(query.initialAlias(), pk);
+    WhereNode clause = new WhereNode();
+    clause.add(LookupRegistry.lookup(col, "exact").create(col, value));
+    WhereNode node = new WhereNode();
+    node.add(clause);
+    query.where.add(node);
+    return true;
+  }
+
   private Built addNode(
       Filter.Node node, Set<String> reuse, boolean branchNegated, boolean negated) {
     boolean currentNegated = negated ^ node.negated();

@@ -31,12 +31,12 @@ import java.util.Set;
  */
 public final class Query implements Resolver {
   final ModelMeta model;
-  final LinkedHashMap<String, Join> aliasMap = new LinkedHashMap<>();
-  final Map<String, Integer> refcount = new HashMap<>();
-  WhereNode where = new WhereNode();
+  final LinkedHashMap<String, Join> aliasMap;
+  final Map<String, Integer> refcount;
+  WhereNode where;
 
   /** Aliases joined by the filter() call being built (multi-valued joins are reused within it). */
-  Set<String> usedAliases = new LinkedHashSet<>();
+  Set<String> usedAliases;
 
   /** Django's filter_is_sticky: the next copy's first filter() reuses {@link #usedAliases}. */
   private boolean filterIsSticky;
@@ -44,7 +44,7 @@ public final class Query implements Resolver {
   /** Set on a copy of a sticky query: its next filter() starts from the inherited aliases. */
   boolean reuseUsedAliases;
 
-  List<Object> ordering = new ArrayList<>();
+  List<Object> ordering;
   boolean defaultOrdering = true;
   boolean standardOrdering = true;
   Long low = 0L;
@@ -59,13 +59,13 @@ public final class Query implements Resolver {
   /** Field names of only() (null when not used) and defer(). */
   Set<String> onlyFields;
 
-  Set<String> deferredFields = new LinkedHashSet<>();
+  Set<String> deferredFields;
 
   /**
    * selectRelated(): the requested relation paths (field names joined by {@code __}), each
    * validated when added; {@link #selectRelatedAll} is the no-argument form.
    */
-  Set<String> selectRelated = new LinkedHashSet<>();
+  Set<String> selectRelated;
 
   boolean selectRelatedAll;
 
@@ -73,10 +73,10 @@ public final class Query implements Resolver {
   List<SelectItem> valuesSelect;
 
   /** Named expressions selected alongside the model (annotations, values expressions). */
-  LinkedHashMap<String, Expression> annotations = new LinkedHashMap<>();
+  LinkedHashMap<String, Expression> annotations;
 
   /** Annotations made by alias(): usable in filters and ordering, never selected. */
-  Set<String> hiddenAnnotations = new LinkedHashSet<>();
+  Set<String> hiddenAnnotations;
 
   /**
    * GROUP BY terms besides those every grouped query adds (selected columns, ordering, HAVING);
@@ -95,6 +95,53 @@ public final class Query implements Resolver {
 
   public Query(ModelMeta model) {
     this.model = model;
+    aliasMap = new LinkedHashMap<>();
+    refcount = new HashMap<>();
+    where = new WhereNode();
+    usedAliases = new LinkedHashSet<>();
+    ordering = new ArrayList<>();
+    deferredFields = new LinkedHashSet<>();
+    selectRelated = new LinkedHashSet<>();
+    annotations = new LinkedHashMap<>();
+    hiddenAnnotations = new LinkedHashSet<>();
+  }
+
+  /**
+   * The copy of {@link #copy()}: each collection is made once, as a copy. (An empty query whose
+   * collections were then replaced by copies allocated them twice, on every chained call.)
+   */
+  private Query(Query source) {
+    model = source.model;
+    aliasMap = new LinkedHashMap<>(source.aliasMap);
+    refcount = new HashMap<>(source.refcount);
+    where = source.where.copy();
+    ordering = new ArrayList<>(source.ordering);
+    defaultOrdering = source.defaultOrdering;
+    standardOrdering = source.standardOrdering;
+    low = source.low;
+    high = source.high;
+    distinct = source.distinct;
+    distinctFields = source.distinctFields;
+    selectForUpdate = source.selectForUpdate;
+    selectForUpdateNowait = source.selectForUpdateNowait;
+    selectForUpdateSkipLocked = source.selectForUpdateSkipLocked;
+    selectForUpdateOf = source.selectForUpdateOf;
+    onlyFields = source.onlyFields == null ? null : new LinkedHashSet<>(source.onlyFields);
+    deferredFields = new LinkedHashSet<>(source.deferredFields);
+    selectRelated = new LinkedHashSet<>(source.selectRelated);
+    selectRelatedAll = source.selectRelatedAll;
+    valuesSelect = source.valuesSelect == null ? null : new ArrayList<>(source.valuesSelect);
+    annotations = new LinkedHashMap<>(source.annotations);
+    if (source.filterIsSticky) {
+      usedAliases = new LinkedHashSet<>(source.usedAliases);
+      reuseUsedAliases = true;
+    } else {
+      usedAliases = new LinkedHashSet<>();
+    }
+    hiddenAnnotations = new LinkedHashSet<>(source.hiddenAnnotations);
+    groupBy = source.groupBy == null ? null : new ArrayList<>(source.groupBy);
+    groupByModel = source.groupByModel;
+    combination = source.combination;
   }
 
   public ModelMeta model() {
@@ -103,36 +150,7 @@ public final class Query implements Resolver {
 
   /** A deep enough copy for independent editing (expressions are immutable). */
   public Query copy() {
-    Query q = new Query(model);
-    q.aliasMap.putAll(aliasMap);
-    q.refcount.putAll(refcount);
-    q.where = where.copy();
-    q.ordering = new ArrayList<>(ordering);
-    q.defaultOrdering = defaultOrdering;
-    q.standardOrdering = standardOrdering;
-    q.low = low;
-    q.high = high;
-    q.distinct = distinct;
-    q.distinctFields = distinctFields;
-    q.selectForUpdate = selectForUpdate;
-    q.selectForUpdateNowait = selectForUpdateNowait;
-    q.selectForUpdateSkipLocked = selectForUpdateSkipLocked;
-    q.selectForUpdateOf = selectForUpdateOf;
-    q.onlyFields = onlyFields == null ? null : new LinkedHashSet<>(onlyFields);
-    q.deferredFields = new LinkedHashSet<>(deferredFields);
-    q.selectRelated = new LinkedHashSet<>(selectRelated);
-    q.selectRelatedAll = selectRelatedAll;
-    q.valuesSelect = valuesSelect == null ? null : new ArrayList<>(valuesSelect);
-    q.annotations = new LinkedHashMap<>(annotations);
-    if (filterIsSticky) {
-      q.usedAliases = new LinkedHashSet<>(usedAliases);
-      q.reuseUsedAliases = true;
-    }
-    q.hiddenAnnotations = new LinkedHashSet<>(hiddenAnnotations);
-    q.groupBy = groupBy == null ? null : new ArrayList<>(groupBy);
-    q.groupByModel = groupByModel;
-    q.combination = combination;
-    return q;
+    return new Query(this);
   }
 
   /**
@@ -293,6 +311,14 @@ public final class Query implements Resolver {
   /** Adds a condition, AND-ed with the existing ones (one filter() call). */
   public void addFilter(Filter filter) {
     new FilterBuilder(this).addFilter(filter);
+  }
+
+  /**
+   * {@code addFilter(pk=value)} without parsing a path, for get() by primary key; false, with
+   * nothing added, when {@link #addFilter} has to decide (see {@link FilterBuilder#addPkExact}).
+   */
+  public boolean addPkFilter(Object value) {
+    return new FilterBuilder(this).addPkExact(value);
   }
 
   @Override

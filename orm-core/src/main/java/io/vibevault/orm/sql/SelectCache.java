@@ -1,0 +1,311 @@
+package io.vibevault.orm.sql;
+
+import io.vibevault.orm.backend.Features;
+import io.vibevault.orm.backend.Fragment;
+import io.vibevault.orm.backend.Operations;
+import io.vibevault.orm.expr.Col;
+import io.vibevault.orm.expr.Compiler;
+import io.vibevault.orm.expr.EmptyResultSet;
+import io.vibevault.orm.expr.Expression;
+import io.vibevault.orm.expr.Resolver;
+import io.vibevault.orm.lookup.Exact;
+import io.vibevault.orm.lookup.GreaterThan;
+import io.vibevault.orm.lookup.GreaterThanOrEqual;
+import io.vibevault.orm.lookup.IsNull;
+import io.vibevault.orm.lookup.LessThan;
+import io.vibevault.orm.lookup.LessThanOrEqual;
+import io.vibevault.orm.lookup.Lookup;
+import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.ModelMeta;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Compiled SELECTs kept per query shape: the structure of a {@link Query} with the values of its
+ * conditions left out. Two queries of one shape compile to the same SQL text and differ only in the
+ * values bound to some of its parameters, so a repeated {@code get("id", id)} or a page of the same
+ * filter compiles once per backend and afterwards only collects its values.
+ *
+ * <p>Only simple queries have a shape, so that the shape provably decides the SQL: no join in use
+ * (unused ones are part of the shape), no annotations, values(), grouping, combination or DISTINCT
+ * ON, string ordering terms, and a WHERE tree whose leaves are {@code exact}, {@code gt}, {@code
+ * gte}, {@code lt}, {@code lte} (exactly those classes, not subclasses) with a plain value on a
+ * column of the base table, or {@code isnull} (its boolean is part of the shape). Those lookups
+ * write {@code column op ?} whatever the value; a value that would change the SQL never reaches
+ * them ({@code None} becomes {@code isnull}, lists go to {@code in}, which has no shape).
+ * Everything else in the query (model, slice bounds, ordering, only/defer, selectRelated, locking)
+ * is part of the shape, as are the backend's operations and features, so different dialects never
+ * share SQL.
+ *
+ * <p>The SQL of a shape is compiled once from a template of the query in which each value is a
+ * numbered placeholder; the placeholders in the compiled parameters show where each value goes. A
+ * template whose placeholders do not each appear exactly once is not kept.
+ *
+ * <pre>{@code
+ * CompiledSelect select = SelectCache.compileSelect(query, ops, features); // as SqlCompiler's
+ * }</pre>
+ */
+public final class SelectCache {
+  /** Past this many shapes the cache starts again (shapes are few in a real application). */
+  static final int MAX_SHAPES = 2048;
+
+  private static final Map<Shape, CompiledSelect> TEMPLATES = new ConcurrentHashMap<>();
+
+  /** Kept for a shape whose template was refused, so it is not built again on every query. */
+  private static final CompiledSelect NO_TEMPLATE = new CompiledSelect("", List.of(), List.of());
+
+  /** The lookups whose SQL is {@code lhs op ?} for any plain value, and how to remake them. */
+  private static final Map<Class<?>, BiFunction<Expression, Object, Lookup>> VALUE_LOOKUPS =
+      Map.of(
+          Exact.class, Exact::new,
+          GreaterThan.class, GreaterThan::new,
+          GreaterThanOrEqual.class, GreaterThanOrEqual::new,
+          LessThan.class, LessThan::new,
+          LessThanOrEqual.class, LessThanOrEqual::new);
+
+  private SelectCache() {}
+
+  /** The key of a compiled SELECT: every part of a query that can change its SQL. */
+  record Shape(
+      ModelMeta model,
+      Operations ops,
+      Features features,
+      Object joins,
+      Object where,
+      List<Object> ordering,
+      boolean defaultOrdering,
+      boolean standardOrdering,
+      Long low,
+      Long high,
+      boolean distinct,
+      boolean selectForUpdate,
+      boolean nowait,
+      boolean skipLocked,
+      List<String> selectForUpdateOf,
+      List<String> onlyFields,
+      List<String> deferredFields,
+      List<String> selectRelated,
+      boolean selectRelatedAll) {}
+
+  /**
+   * {@code new SqlCompiler(query, ops, features).compileSelect()}, from the cache when the query
+   * has a shape. Throws {@link EmptyResultSet} as the compiler does.
+   */
+  public static CompiledSelect compileSelect(Query query, Operations ops, Features features) {
+    List<Object> values = new ArrayList<>();
+    Shape shape = shapeOf(query, ops, features, values);
+    if (shape == null) {
+      return new SqlCompiler(query, ops, features).compileSelect();
+    }
+    CompiledSelect template = TEMPLATES.get(shape);
+    if (template == null) {
+      template = template(query, ops, features, values.size());
+      if (TEMPLATES.size() >= MAX_SHAPES) {
+        TEMPLATES.clear();
+      }
+      TEMPLATES.put(shape, template == null ? NO_TEMPLATE : template);
+    }
+    if (template == null || template == NO_TEMPLATE) {
+      // The compiler decides (an empty slice throws EmptyResultSet there).
+      return new SqlCompiler(query, ops, features).compileSelect();
+    }
+    List<Object> params = new ArrayList<>(template.params().size());
+    for (Object p : template.params()) {
+      params.add(p instanceof Slot s ? values.get(s.index) : p);
+    }
+    return new CompiledSelect(template.sql(), params, template.columns(), template.related());
+  }
+
+  /** The shape of a query, collecting its condition values in order; null when it has none. */
+  static Shape shapeOf(Query q, Operations ops, Features features, List<Object> values) {
+    if (q.combination != null
+        || q.valuesSelect != null
+        || !q.annotations.isEmpty()
+        || !q.hiddenAnnotations.isEmpty()
+        || q.groupBy != null
+        || q.groupByModel
+        || !q.distinctFields.isEmpty()) {
+      return null;
+    }
+    for (Object term : q.ordering) {
+      if (!(term instanceof String)) {
+        return null;
+      }
+    }
+    Object joins = joinsShape(q);
+    if (joins == null) {
+      return null;
+    }
+    // Not q.baseAlias(): it would add the base table to a query other QuerySets share.
+    String base = q.aliasMap.isEmpty() ? q.model.dbTable() : q.aliasMap.keySet().iterator().next();
+    Object where = whereShape(q.where, base, values);
+    if (where == null) {
+      return null;
+    }
+    return new Shape(
+        q.model,
+        ops,
+        features,
+        joins,
+        where,
+        List.copyOf(q.ordering),
+        q.defaultOrdering,
+        q.standardOrdering,
+        q.low,
+        q.high,
+        q.distinct,
+        q.selectForUpdate,
+        q.selectForUpdateNowait,
+        q.selectForUpdateSkipLocked,
+        q.selectForUpdateOf,
+        q.onlyFields == null ? null : List.copyOf(q.onlyFields),
+        List.copyOf(q.deferredFields),
+        List.copyOf(q.selectRelated),
+        q.selectRelatedAll);
+  }
+
+  /**
+   * The tables of the FROM clause. A filter on a foreign key ({@code filter("user", 5)}) compares
+   * the local column but leaves the join it resolved through with no references: such unused joins
+   * are in the shape (joins the compiler adds for ordering or selectRelated reuse them, and they
+   * number later aliases); a query with a join in use has no shape.
+   */
+  private static Object joinsShape(Query q) {
+    List<Object> shape = new ArrayList<>(q.aliasMap.size());
+    for (Join j : q.aliasMap.values()) {
+      int refs = q.refcount.getOrDefault(j.alias, 0);
+      if (!j.isBase() && refs > 0) {
+        return null;
+      }
+      shape.add(
+          Arrays.asList(
+              j.alias,
+              j.table,
+              j.parentAlias,
+              j.lhsColumn,
+              j.rhsColumn,
+              j.type,
+              j.nullable,
+              j.multiValued,
+              j.via,
+              refs));
+    }
+    return shape;
+  }
+
+  private static Object whereShape(WhereNode node, String base, List<Object> values) {
+    List<Object> shape = new ArrayList<>(node.children.size() + 2);
+    shape.add(node.connector);
+    shape.add(node.negated);
+    for (Expression child : node.children) {
+      Object s;
+      if (child instanceof WhereNode w) {
+        s = whereShape(w, base, values);
+      } else if (child instanceof Lookup l) {
+        s = leafShape(l, base, values);
+      } else {
+        s = null;
+      }
+      if (s == null) {
+        return null;
+      }
+      shape.add(s);
+    }
+    return shape;
+  }
+
+  private static Object leafShape(Lookup l, String base, List<Object> values) {
+    if (!(l.lhs() instanceof Col col) || !base.equals(col.alias())) {
+      return null;
+    }
+    if (l.getClass() == IsNull.class) {
+      return List.of(IsNull.class, col.field(), l.rhs());
+    }
+    if (!VALUE_LOOKUPS.containsKey(l.getClass()) || !l.rhsIsValue() || l.rhs() == null) {
+      return null;
+    }
+    values.add(l.rhs());
+    return List.of(l.getClass(), col.field());
+  }
+
+  /**
+   * Compiles a copy of the query whose condition values are numbered placeholders; null when the
+   * placeholders do not come out once each, in which case the shape is not trusted.
+   */
+  private static CompiledSelect template(
+      Query query, Operations ops, Features features, int slots) {
+    Query t = query.copy();
+    int[] next = {0};
+    t.where = withSlots(query.where, next);
+    CompiledSelect compiled;
+    try {
+      compiled = new SqlCompiler(t, ops, features).compileSelect();
+    } catch (EmptyResultSet e) {
+      return null;
+    }
+    boolean[] seen = new boolean[slots];
+    for (Object p : compiled.params()) {
+      if (p instanceof Slot s) {
+        if (seen[s.index]) {
+          return null;
+        }
+        seen[s.index] = true;
+      }
+    }
+    for (boolean b : seen) {
+      if (!b) {
+        return null;
+      }
+    }
+    // Shared by every query of the shape: nobody may change it.
+    return new CompiledSelect(
+        compiled.sql(),
+        Collections.unmodifiableList(compiled.params()),
+        List.copyOf(compiled.columns()),
+        List.copyOf(compiled.related()));
+  }
+
+  /** A copy of the tree with each value lookup's value replaced by the next placeholder. */
+  private static WhereNode withSlots(WhereNode node, int[] next) {
+    WhereNode copy = new WhereNode(node.connector, node.negated);
+    for (Expression child : node.children) {
+      if (child instanceof WhereNode w) {
+        copy.children.add(withSlots(w, next));
+      } else if (child instanceof Lookup l && VALUE_LOOKUPS.containsKey(l.getClass())) {
+        copy.children.add(VALUE_LOOKUPS.get(l.getClass()).apply(l.lhs(), new Slot(next[0]++)));
+      } else {
+        copy.children.add(child);
+      }
+    }
+    return copy;
+  }
+
+  /** A numbered placeholder for a value: compiles to one parameter, itself. */
+  private static final class Slot extends Expression {
+    final int index;
+
+    Slot(int index) {
+      this.index = index;
+    }
+
+    @Override
+    public Expression resolve(Resolver resolver) {
+      return this;
+    }
+
+    @Override
+    public Fragment compile(Compiler compiler) {
+      return new Fragment("?", List.of(this));
+    }
+
+    @Override
+    public FieldKind outputKind() {
+      return null;
+    }
+  }
+}
