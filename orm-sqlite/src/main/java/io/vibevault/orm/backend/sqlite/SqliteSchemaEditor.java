@@ -273,7 +273,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   /**
    * SQLite's documented procedure for the schema changes ALTER TABLE cannot make: with foreign keys
    * off, create the new table, copy every row ({@code source}: each new column's expression over
-   * the old table), drop the old table, rename, index again, then check the foreign keys.
+   * the old table), drop the old table (which drops its triggers), rename, index again, create the
+   * table's triggers again from their own SQL (an application's full-text triggers, say), then
+   * check the foreign keys.
    */
   private void rebuild(ModelMeta model, List<Field> fields, Map<String, String> source) {
     String table = model.dbTable();
@@ -294,6 +296,10 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
             }
           }
           try {
+            List<Object[]> triggers =
+                executor.query(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                    List.of(table));
             createTable(model, temporary, fields);
             execute(
                 "INSERT INTO "
@@ -307,6 +313,10 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
             execute(dropTableSql(table));
             execute("ALTER TABLE " + q(temporary) + " RENAME TO " + q(table));
             createIndexes(model, table, fields);
+            for (Object[] trigger : triggers) {
+              // The database's own text of a trigger it holds: nothing from outside is spliced.
+              execute((String) trigger[0]);
+            }
             List<Object[]> broken =
                 executor.query("PRAGMA foreign_key_check(" + q(table) + ")", List.of());
             if (!broken.isEmpty()) {
