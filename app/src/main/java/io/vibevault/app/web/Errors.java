@@ -22,6 +22,9 @@ final class Errors {
   private static final java.util.regex.Pattern MULTIPART_LIMIT =
       java.util.regex.Pattern.compile("max (file size|length) exceeded");
 
+  /** Set on a request whose error this class answered. */
+  private static final String ANSWERED = "vibevault.errorAnswered";
+
   private final Templates templates;
 
   Errors(Templates templates) {
@@ -88,8 +91,19 @@ final class Errors {
     }
   }
 
+  /**
+   * A 404 nobody answered: a path no route matches (Javalin would answer in plain text, echoing the
+   * path, with no correlation id). A 404 this class already answered stays as it is.
+   */
+  void unanswered404(Context ctx) {
+    if (ctx.attribute(ANSWERED) == null) {
+      respond(ctx, 404, "Not found.", null, null);
+    }
+  }
+
   private void respond(
       Context ctx, int status, String message, Map<String, List<String>> fields, String id) {
+    ctx.attribute(ANSWERED, Boolean.TRUE);
     String correlation = id != null ? id : UUID.randomUUID().toString().substring(0, 8);
     if (status >= 400 && id == null) {
       log.info("{} {} -> {} [{}]", ctx.method(), loggable(ctx.path()), status, correlation);

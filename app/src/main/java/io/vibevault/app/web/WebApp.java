@@ -113,6 +113,7 @@ public final class WebApp implements AutoCloseable {
                           ctx.status().getCode(),
                           Math.round(ms)));
               cfg.routes.exception(Exception.class, errors::handle);
+              cfg.routes.error(404, errors::unanswered404);
               cfg.routes.before(security::before);
               var r = cfg.routes;
               r.get("/", memories::home);
@@ -190,6 +191,7 @@ public final class WebApp implements AutoCloseable {
           handler.setMaxFormKeys(20);
           handler.setMaxFormContentSize(256 * 1024);
         });
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     cfg.jetty.modifyHttpConfiguration(
         http -> {
           http.setSendServerVersion(false);
