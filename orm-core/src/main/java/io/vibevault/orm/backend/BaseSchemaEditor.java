@@ -243,126 +243,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
   @Override
   public void alterField(ModelMeta model, Field oldField, Field newField) {
-    if (!oldField.isConcrete() || !newField.isConcrete()) {
-      alterManyToMany(oldField, newField);
-      return;
-    }
-    String table = model.dbTable();
-    boolean renamed = !oldField.column().equals(newField.column());
-    String oldType = columnType(oldField);
-    String newType = columnType(newField);
-    boolean typeChanged = !oldType.equals(newType);
-    boolean oldFk = hasForeignKey(oldField);
-    boolean newFk = hasForeignKey(newField);
-    boolean fkChanged =
-        oldFk != newFk
-            || (oldFk
-                && (renamed
-                    || typeChanged
-                    || !oldField
-                        .relation()
-                        .target()
-                        .dbTable()
-                        .equals(newField.relation().target().dbTable())));
-    boolean oldUnique = oldField.isUnique() && !oldField.isPrimaryKey();
-    boolean newUnique = newField.isUnique() && !newField.isPrimaryKey();
-    boolean oldIndex = needsFieldIndex(oldField);
-    boolean newIndex = needsFieldIndex(newField);
-    // Foreign keys pointing at a column whose type changes (a primary key becoming big) must go
-    // while both change, as in Django: their columns take the new type too.
-    List<Field> pointing = typeChanged ? keysPointingAt(model, newField) : List.of();
-    for (Field key : pointing) {
-      if (hasForeignKey(key) && !inlineForeignKeys()) {
-        execute(dropForeignKeySql(key.model(), foreignKeyName(key.model(), key)));
-      }
-    }
-    if (oldFk && fkChanged) {
-      execute(dropForeignKeySql(model, foreignKeyName(model, oldField)));
-    }
-    if (oldUnique && !newUnique) {
-      for (String name : uniqueConstraintNames(table, oldField.column())) {
-        execute(dropUniqueSql(model, name));
-      }
-    }
-    if (oldIndex && (!newIndex || renamed || typeChanged)) {
-      execute(dropIndexSql(model, fieldIndexName(model, oldField)));
-    }
-    if (renamed) {
-      execute(
-          "ALTER TABLE "
-              + q(table)
-              + " RENAME COLUMN "
-              + q(oldField.column())
-              + " TO "
-              + q(newField.column()));
-    }
-    if (oldField.isNullable() && !newField.isNullable()) {
-      Object fill = oneOffFill(newField);
-      if (fill != null) {
-        // Existing NULLs take the default before the column refuses them (a bound value).
-        execute(
-            "UPDATE "
-                + q(table)
-                + " SET "
-                + q(newField.column())
-                + " = ? WHERE "
-                + q(newField.column())
-                + " IS NULL",
-            List.of(fill));
-      }
-    }
-    boolean autoChanged = isAutoKey(oldField) != isAutoKey(newField);
-    boolean columnChanged =
-        typeChanged || autoChanged || oldField.isNullable() != newField.isNullable();
-    if (columnChanged) {
-      for (String sql : alterColumnSql(model, oldField, newField, typeChanged)) {
-        execute(sql);
-      }
-    }
-    if (!oldField.dbComment().equals(newField.dbComment())) {
-      String sql = columnCommentSql(model, newField);
-      if (sql != null) {
-        execute(sql);
-      } else if (!columnChanged
-          && !inlineColumnComment(newField).equals(inlineColumnComment(oldField))) {
-        // The comment lives in the column definition: rewriting the column sets it.
-        alterColumnSql(model, oldField, newField, false).forEach(this::execute);
-      }
-    }
-    if (newUnique && !oldUnique) {
-      execute(
-          "ALTER TABLE "
-              + q(table)
-              + " ADD CONSTRAINT "
-              + q(Names.generatedName(table, List.of(newField.column()), "uniq"))
-              + " UNIQUE ("
-              + q(newField.column())
-              + ")");
-    }
-    if (newIndex && (!oldIndex || renamed || typeChanged)) {
-      execute(createIndexSql(table, fieldIndexName(model, newField), List.of(newField), false));
-    }
-    if (newFk && fkChanged) {
-      execute(foreignKeySql(model, newField));
-    }
-    alterPointingKeys(pointing);
-  }
-
-  /**
-   * The columns of {@code pointing} (foreign keys to a column whose type changed) take the type of
-   * their target again, and their constraints come back.
-   */
-  protected void alterPointingKeys(List<Field> pointing) {
-    for (Field key : pointing) {
-      for (String sql : alterColumnSql(key.model(), key, key, true)) {
-        execute(sql);
-      }
-    }
-    for (Field key : pointing) {
-      if (hasForeignKey(key) && !inlineForeignKeys()) {
-        execute(foreignKeySql(key.model(), key));
-      }
-    }
+    new FieldAlteration(this, model, oldField, newField).apply();
   }
 
   /**
@@ -395,24 +276,6 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       if (sql != null) {
         execute(sql);
       }
-    }
-  }
-
-  /** A many-to-many field only changes its join table's name; it never becomes a column. */
-  private void alterManyToMany(Field oldField, Field newField) {
-    if (oldField.isConcrete() || newField.isConcrete()) {
-      throw new io.vibevault.orm.exception.NotSupportedError(
-          "Cannot alter "
-              + oldField
-              + " into "
-              + newField
-              + ": a many-to-many field and a column are not interchangeable; remove one and add"
-              + " the other");
-    }
-    if (autoCreatedThrough(oldField)
-        && autoCreatedThrough(newField)
-        && !oldField.relation().m2mTable().equals(newField.relation().m2mTable())) {
-      execute(renameTableSql(oldField.relation().m2mTable(), newField.relation().m2mTable()));
     }
   }
 
@@ -476,44 +339,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
    */
   @Override
   public void alterDbTable(ModelMeta model, String oldTable, String newTable) {
-    if (oldTable.equals(newTable)) {
-      return;
-    }
-    execute(renameTableSql(oldTable, newTable));
-    for (Field f : model.concreteFields()) {
-      List<String> column = List.of(f.column());
-      if (needsFieldIndex(f)) {
-        renameGeneratedIndex(
-            model,
-            Names.generatedName(oldTable, column, "ix"),
-            Names.generatedName(newTable, column, "ix"));
-      }
-      if (hasForeignKey(f) && !inlineForeignKeys()) {
-        renameForeignKey(model, f, Names.generatedName(oldTable, column, "fk"));
-      }
-    }
-    for (List<String> set : model.uniqueTogether()) {
-      List<String> columns = set.stream().map(n -> column(model, n)).toList();
-      renameGeneratedConstraint(
-          model,
-          Names.generatedName(oldTable, columns, "uniq"),
-          Names.generatedName(newTable, columns, "uniq"));
-    }
-    for (ModelMeta.IndexSpec index : model.indexes()) {
-      if (index.name() == null || index.name().isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        for (String name : index.fields()) {
-          parts.add(
-              name.startsWith("-")
-                  ? column(model, name.substring(1)) + "_desc"
-                  : column(model, name));
-        }
-        renameGeneratedIndex(
-            model,
-            Names.generatedName(oldTable, parts, "idx"),
-            Names.generatedName(newTable, parts, "idx"));
-      }
-    }
+    TableRename.table(this, model, oldTable, newTable);
   }
 
   /**
@@ -522,44 +348,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
    */
   @Override
   public void alterJoinTable(ModelMeta oldThrough, ModelMeta newThrough) {
-    if (sameJoinTable(oldThrough, newThrough)) {
-      return;
-    }
-    List<Field> oldFields = oldThrough.concreteFields();
-    List<Field> newFields = newThrough.concreteFields();
-    for (Field f : oldFields) {
-      if (hasForeignKey(f) && !inlineForeignKeys()) {
-        execute(dropForeignKeySql(oldThrough, foreignKeyName(oldThrough, f)));
-      }
-    }
-    for (Field f : oldFields) {
-      if (needsFieldIndex(f)) {
-        execute(dropIndexSql(oldThrough, fieldIndexName(oldThrough, f)));
-      }
-    }
-    for (List<String> set : oldThrough.uniqueTogether()) {
-      execute(dropUniqueSql(oldThrough, uniqueTogetherName(oldThrough, set)));
-    }
-    String table = newThrough.dbTable();
-    if (!oldThrough.dbTable().equals(table)) {
-      execute(renameTableSql(oldThrough.dbTable(), table));
-    }
-    for (int i = 0; i < newFields.size(); i++) {
-      String from = oldFields.get(i).column();
-      String to = newFields.get(i).column();
-      if (!from.equals(to)) {
-        execute("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(from) + " TO " + q(to));
-      }
-    }
-    createIndexes(newThrough, table, newFields);
-    for (List<String> set : newThrough.uniqueTogether()) {
-      execute(addUniqueTogetherSql(newThrough, set));
-    }
-    for (Field f : newFields) {
-      if (hasForeignKey(f) && !inlineForeignKeys()) {
-        execute(foreignKeySql(newThrough, f));
-      }
-    }
+    TableRename.joinTable(this, oldThrough, newThrough);
   }
 
   /** Whether two join models have the same table and the same columns (nothing to rename). */
@@ -641,7 +430,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
   }
 
-  private String addUniqueTogetherSql(ModelMeta model, List<String> set) {
+  String addUniqueTogetherSql(ModelMeta model, List<String> set) {
     return "ALTER TABLE "
         + q(model.dbTable())
         + " ADD CONSTRAINT "
