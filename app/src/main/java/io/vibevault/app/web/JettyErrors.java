@@ -55,6 +55,9 @@ final class JettyErrors extends ErrorHandler {
     response.setStatus(code);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    // Jetty drops a connection whose request it could not read; saying so keeps a client from
+    // sending its next request down the closed connection.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body), done);
   }
 }
