@@ -474,7 +474,7 @@ public final class Autodetector {
   private static Set<String> appDependencies(String app, List<Operation> ops) {
     Set<String> apps = new java.util.TreeSet<>();
     for (Operation op : ops) {
-      for (String label : MigrationArranger.referencedModels(op)) {
+      for (String label : References.targets(op)) {
         String target = label.substring(0, label.indexOf('.'));
         if (!target.equals(app)) {
           apps.add(target);

@@ -2,7 +2,6 @@ package io.vibevault.orm.migrations.autodetect;
 
 import io.vibevault.orm.exception.MigrationError;
 import io.vibevault.orm.migrations.operations.AddField;
-import io.vibevault.orm.migrations.operations.AlterField;
 import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.migrations.operations.Operation;
 import io.vibevault.orm.migrations.operations.RenameModel;
@@ -71,7 +70,7 @@ public final class MigrationArranger {
             queue.pollFirst();
           }
           Set<String> otherApps = new TreeSet<>();
-          referencedModels(op).forEach(label -> otherApps.add(appOf(label)));
+          References.targets(op).forEach(label -> otherApps.add(appOf(label)));
           if (op instanceof RenameModel) {
             // After the apps pointing at the renamed model (see Autodetector.Changes).
             otherApps.addAll(changes.dependsOnApps(app));
@@ -144,7 +143,7 @@ public final class MigrationArranger {
   private static Set<String> blocking(
       Operation op, String app, Map<String, Deque<Operation>> pending) {
     Set<String> out = new TreeSet<>();
-    for (String label : referencedModels(op)) {
+    for (String label : References.targets(op)) {
       String other = appOf(label);
       if (other.equals(app)) {
         continue;
@@ -166,25 +165,6 @@ public final class MigrationArranger {
       return (r.app() + "." + r.newName()).equalsIgnoreCase(label);
     }
     return false;
-  }
-
-  /** The models ({@code app.Model}) the relations an operation adds or changes point at. */
-  static Set<String> referencedModels(Operation op) {
-    List<FieldDefinition> fields = new ArrayList<>();
-    if (op instanceof CreateModel c) {
-      fields.addAll(c.definition().fields());
-    } else if (op instanceof AddField a) {
-      fields.add(a.field());
-    } else if (op instanceof AlterField a) {
-      fields.add(a.field());
-    }
-    Set<String> out = new TreeSet<>();
-    for (FieldDefinition f : fields) {
-      if (f.isRelation()) {
-        out.add(f.to());
-      }
-    }
-    return out;
   }
 
   private static String appOf(String label) {

@@ -10,6 +10,8 @@ import io.vibevault.orm.migrations.operations.RenameModel;
 import io.vibevault.orm.model.FieldDefinition;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What an operation touches, for the optimizer (Django's {@code references_model} and {@code
@@ -32,8 +34,21 @@ final class References {
     if (op instanceof RenameModel rename && key(rename.app(), rename.newName()).equals(modelKey)) {
       return true;
     }
-    return fields(op).stream()
-        .anyMatch(f -> f.isRelation() && f.to().toLowerCase(Locale.ROOT).equals(modelKey));
+    return targets(op).stream().anyMatch(label -> label.toLowerCase(Locale.ROOT).equals(modelKey));
+  }
+
+  /**
+   * The models ({@code app.Model} labels, sorted) that the relations an operation declares point
+   * at: the fields of a CreateModel, an AddField or an AlterField.
+   */
+  static Set<String> targets(Operation op) {
+    Set<String> out = new TreeSet<>();
+    for (FieldDefinition f : fields(op)) {
+      if (f.isRelation()) {
+        out.add(f.to());
+      }
+    }
+    return out;
   }
 
   /** Whether {@code op} touches the field {@code name} of the model {@code modelKey}. */
