@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,7 +23,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -150,16 +150,21 @@ final class HeadlessChromium implements AutoCloseable {
   /**
    * Clicks a link or button that loads another page, and waits until it has: a click returns when
    * the event is dispatched, and on a loaded machine the old page can still be there afterwards.
+   * The old page is marked, and the wait ends when a complete page without the mark is shown; while
+   * the browser is between pages, its errors (no document, no context) only mean "not yet".
    */
   void clickToPage(String css) {
-    WebElement old = find("html");
+    driver.executeScript("window.__vvOldPage = true");
     find(css).click();
-    await(Duration.ofSeconds(30), ExpectedConditions.stalenessOf(old));
-    await(
-        Duration.ofSeconds(30),
-        d ->
-            "complete"
-                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.__vvOldPage === undefined"
+                                + " && document.readyState === 'complete'")));
     collectConsole();
   }
 
