@@ -4,6 +4,7 @@
 #   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (7-11 min on 2 cores)
 #   bench/run.sh --quick         # fewer, shorter samples (< 4 min)
 #   bench/run.sh --databases sqlite,postgresql
+#   BENCH_JAVA_OPTS=-Dvibevault.bench.db=bench_mine bench/run.sh   # another server database
 #
 # Per database: one JVM runs W1-W8 and W10 (it creates and loads the data), then a JVM with a
 # 64 MB heap runs W9 on the same data. A server that does not answer is skipped with a note.
@@ -36,8 +37,8 @@ answers() { # host port
 }
 
 # One heap size for every peer; the main JVM's heap is fixed so GC sizing does not drift.
-MAIN_JVM="-Xms1g -Xmx1g -XX:+UseG1GC"
-STREAM_JVM="-Xms64m -Xmx64m -XX:+UseG1GC"
+MAIN_JVM="-Xms1g -Xmx1g -XX:+UseG1GC ${BENCH_JAVA_OPTS:-}"
+STREAM_JVM="-Xms64m -Xmx64m -XX:+UseG1GC ${BENCH_JAVA_OPTS:-}"
 
 IFS=',' read -r -a DBS <<< "$DATABASES"
 for db in "${DBS[@]}"; do

@@ -24,7 +24,22 @@ import javax.sql.DataSource;
  * and the data set loaded with plain JDBC.
  */
 final class Fixture {
-  static final String DB_NAME = "vibevault_bench";
+  /**
+   * The servers' benchmark database; {@code -Dvibevault.bench.db=...} gives another (letters,
+   * digits and underscores), so two checkouts benchmarking at once do not load over each other.
+   */
+  static final String DB_NAME = databaseName(System.getProperty("vibevault.bench.db"));
+
+  private static String databaseName(String configured) {
+    if (configured == null || configured.isEmpty()) {
+      return "vibevault_bench";
+    }
+    if (!configured.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException(
+          "vibevault.bench.db must be lower-case letters, digits and underscores: " + configured);
+    }
+    return configured;
+  }
 
   final String vendorName;
   final Vendor vendor;
