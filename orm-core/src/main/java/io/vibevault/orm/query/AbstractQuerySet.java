@@ -514,6 +514,13 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
               + query.combinator().method()
               + "() is not supported.");
     }
+    if (isPrimaryKeyCondition(conditions)) {
+      List<R> rows = QueryRunner.fetchByPrimaryKey(query, conditions[1], db(), this::listReader);
+      if (rows != null) {
+        afterFetch(rows);
+        return only(rows, model);
+      }
+    }
     S qs = conditions.length == 0 ? null : byPrimaryKey(conditions);
     if (qs == null && conditions.length > 0) {
       qs = filter(conditions);
@@ -532,7 +539,11 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
     } else {
       qs = self();
     }
-    List<R> rows = qs.list();
+    return only(qs.list(), model);
+  }
+
+  /** The one row of a get(), or Django's two errors. */
+  private R only(List<R> rows, Class<?> model) {
     if (rows.isEmpty()) {
       throw new ObjectDoesNotExist(model, meta.modelName() + " matching query does not exist.");
     }
@@ -553,15 +564,19 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
    * when the conditions are anything else or the value needs the general filter.
    */
   private S byPrimaryKey(Object[] conditions) {
-    if (conditions.length == 2
-        && conditions[0] instanceof String key
-        && (key.equals("pk") || key.equals(meta.pk().name()))
-        && !query.isSliced()) {
+    if (isPrimaryKeyCondition(conditions) && !query.isSliced()) {
       boolean[] direct = {false};
       S byPk = chain(q -> direct[0] = q.addPkFilter(conditions[1]));
       return direct[0] ? byPk : null;
     }
     return null;
+  }
+
+  /** {@code ("pk", value)} or {@code ("<key's name>", value)}. */
+  private boolean isPrimaryKeyCondition(Object[] conditions) {
+    return conditions.length == 2
+        && conditions[0] instanceof String key
+        && (key.equals("pk") || key.equals(meta.pk().name()));
   }
 
   @SuppressWarnings("unchecked")

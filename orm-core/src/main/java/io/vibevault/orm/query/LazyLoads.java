@@ -7,6 +7,7 @@ import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelInternals;
 import java.security.CodeSource;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -52,14 +53,18 @@ final class LazyLoads {
 
   /** The tokens of one evaluation, one per selectRelated path; rows join it as they are read. */
   static final class Evaluation {
-    private final Map<String, ResultSet> byPath = new ConcurrentHashMap<>();
+    /**
+     * The tokens by path and the relations by class, made when a second row shows there is a set (a
+     * get() reads one row, and should not pay for them). One evaluation runs on one thread.
+     */
+    private Map<String, ResultSet> byPath;
+
+    private Map<Class<?>, Field[]> forwardFields;
+
     private String model;
 
     /** The rows' own place in the tree of selectRelated paths. */
     private Node root;
-
-    /** The foreign keys and one-to-ones (the relations selectRelated can fill) by model class. */
-    private final Map<Class<?>, Field[]> forwardFields = new IdentityHashMap<>();
 
     /**
      * Whether rows may hold objects loaded alongside: false when the query had no selectRelated, so
@@ -141,6 +146,8 @@ final class LazyLoads {
     void join(Model row) {
       if (root == null) {
         model = row.meta().modelName();
+        byPath = new HashMap<>();
+        forwardFields = new IdentityHashMap<>();
         root = new Node("");
       }
       join(row, root, 0);

@@ -11,6 +11,7 @@ import io.vibevault.orm.execution.RowReader;
 import io.vibevault.orm.execution.RowStream;
 import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.sql.CompiledSelect;
+import io.vibevault.orm.sql.PrimaryKeySelect;
 import io.vibevault.orm.sql.Query;
 import io.vibevault.orm.sql.SelectCache;
 import io.vibevault.orm.sql.SqlCompiler;
@@ -70,6 +71,24 @@ final class QueryRunner {
     if (select == null) {
       return new ArrayList<>();
     }
+    return fetch(connection, select, factory);
+  }
+
+  /**
+   * The rows of {@code get(pk=value)} on a bare query through its precompiled select ({@link
+   * PrimaryKeySelect}); null when the query or the value need the general path.
+   */
+  static <R> List<R> fetchByPrimaryKey(
+      Query query, Object value, String db, ReaderFactory<R> factory) {
+    DatabaseConnection connection = Database.connection(db);
+    Backend backend = connection.backend();
+    CompiledSelect select =
+        PrimaryKeySelect.compile(query, value, backend.operations(), backend.features());
+    return select == null ? null : fetch(connection, select, factory);
+  }
+
+  private static <R> List<R> fetch(
+      DatabaseConnection connection, CompiledSelect select, ReaderFactory<R> factory) {
     Backend backend = connection.backend();
     RowReader<R> reader = factory.reader(select, backend, connection.alias());
     return connection.query(

@@ -123,10 +123,23 @@ public class QuerySet<T extends Model> extends AbstractQuerySet<T, QuerySet<T>> 
     }
   }
 
+  /** Readers of one shape, kept per model class and database in the shape's readers. */
+  private record ReaderKey(Class<?> model, String db) {}
+
   @Override
   RowReader<T> reader(CompiledSelect select, Backend backend, String db) {
+    if (select.readers() == null) {
+      return modelReader(select, backend, db);
+    }
+    return select
+        .readers()
+        .computeIfAbsent(new ReaderKey(model, db), k -> modelReader(select, backend, db));
+  }
+
+  private RowReader<T> modelReader(CompiledSelect select, Backend backend, String db) {
     RowReader<Model> r = Hydrator.models(meta, select, backend.operations(), db);
-    return rs -> model.cast(r.read(rs));
+    Class<T> type = model;
+    return rs -> type.cast(r.read(rs));
   }
 
   /**

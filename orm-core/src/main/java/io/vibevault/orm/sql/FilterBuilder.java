@@ -87,24 +87,32 @@ final class FilterBuilder {
    */
   boolean addPkExact(Object value) {
     Field pk = query.model.pk();
-    if (query.aliasMap.size() > 1
-        || !query.annotations.isEmpty()
-        || pk.isRelation()
-        || value == null
-        || value instanceof Expression
-        || value instanceof io.vibevault.orm.model.Model
-        || value instanceof java.util.Collection
-        || value instanceof Map
-        || value instanceof io.vibevault.orm.expr.SubquerySource) {
+    if (query.aliasMap.size() > 1 || !query.annotations.isEmpty() || !isPlainPkValue(pk, value)) {
       return false;
     }
     Col col = new Col(query.initialAlias(), pk);
+    query.where.add(pkCondition(LookupRegistry.lookup(col, "exact").create(col, value)));
+    return true;
+  }
+
+  /** Whether {@code pk=value} is a plain {@code exact} on the primary-key column. */
+  static boolean isPlainPkValue(Field pk, Object value) {
+    return !pk.isRelation()
+        && value != null
+        && !(value instanceof Expression)
+        && !(value instanceof io.vibevault.orm.model.Model)
+        && !(value instanceof java.util.Collection)
+        && !(value instanceof Map)
+        && !(value instanceof io.vibevault.orm.expr.SubquerySource);
+  }
+
+  /** The lookup in a clause in a node, as {@link #addFilter} nests a leaf of {@code filter()}. */
+  static WhereNode pkCondition(Lookup exact) {
     WhereNode clause = new WhereNode();
-    clause.add(LookupRegistry.lookup(col, "exact").create(col, value));
+    clause.add(exact);
     WhereNode node = new WhereNode();
     node.add(clause);
-    query.where.add(node);
-    return true;
+    return node;
   }
 
   private Built addNode(

@@ -118,7 +118,8 @@ public final class SelectCache {
     for (Object p : template.params()) {
       params.add(p instanceof Slot s ? values.get(s.index) : p);
     }
-    return new CompiledSelect(template.sql(), params, template.columns(), template.related());
+    return new CompiledSelect(
+        template.sql(), params, template.columns(), template.related(), template.readers());
   }
 
   /** The shape of a query, collecting its condition values in order; null when it has none. */
@@ -262,12 +263,17 @@ public final class SelectCache {
         return null;
       }
     }
-    // Shared by every query of the shape: nobody may change it.
+    return shared(compiled);
+  }
+
+  /** A template shared by every query of a shape: nobody may change it; its readers are shared. */
+  static CompiledSelect shared(CompiledSelect compiled) {
     return new CompiledSelect(
         compiled.sql(),
         Collections.unmodifiableList(compiled.params()),
         List.copyOf(compiled.columns()),
-        List.copyOf(compiled.related()));
+        List.copyOf(compiled.related()),
+        new ShapeReaders());
   }
 
   /** A copy of the tree with each value lookup's value replaced by the next placeholder. */
@@ -286,7 +292,7 @@ public final class SelectCache {
   }
 
   /** A numbered placeholder for a value: compiles to one parameter, itself. */
-  private static final class Slot extends Expression {
+  static final class Slot extends Expression {
     final int index;
 
     Slot(int index) {
