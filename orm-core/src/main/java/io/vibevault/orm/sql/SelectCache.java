@@ -16,7 +16,6 @@ import io.vibevault.orm.lookup.LessThan;
 import io.vibevault.orm.lookup.LessThanOrEqual;
 import io.vibevault.orm.lookup.Lookup;
 import io.vibevault.orm.model.FieldKind;
-import io.vibevault.orm.model.ModelMeta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -70,27 +69,60 @@ public final class SelectCache {
 
   private SelectCache() {}
 
-  /** The key of a compiled SELECT: every part of a query that can change its SQL. */
-  record Shape(
-      ModelMeta model,
-      Operations ops,
-      Features features,
-      Object joins,
-      Object where,
-      List<Object> ordering,
-      boolean defaultOrdering,
-      boolean standardOrdering,
-      Long low,
-      Long high,
-      boolean distinct,
-      boolean selectForUpdate,
-      boolean nowait,
-      boolean skipLocked,
-      List<String> selectForUpdateOf,
-      List<String> onlyFields,
-      List<String> deferredFields,
-      List<String> selectRelated,
-      boolean selectRelatedAll) {}
+  /**
+   * The key of a compiled SELECT: every part of a query that can change its SQL, flattened into one
+   * array (each variable-length part preceded by its length, so two different queries never flatten
+   * alike). Hashing and comparing one flat array costs a fraction of walking nested lists, and a
+   * filtered query looks its shape up on every evaluation.
+   */
+  static final class Shape {
+    private Object[] parts = new Object[48];
+    private int size;
+    private int hash;
+
+    void add(Object part) {
+      if (size == parts.length) {
+        parts = Arrays.copyOf(parts, size * 2);
+      }
+      parts[size++] = part;
+    }
+
+    void addAll(java.util.Collection<?> items) {
+      add(items.size());
+      for (Object item : items) {
+        add(item);
+      }
+    }
+
+    Shape done() {
+      int h = 1;
+      for (int i = 0; i < size; i++) {
+        Object p = parts[i];
+        h = 31 * h + (p == null ? 0 : p.hashCode());
+      }
+      hash = h;
+      return this;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Shape other
+          && other.hash == hash
+          && other.size == size
+          && Arrays.equals(parts, 0, size, other.parts, 0, size);
+    }
+  }
+
+  /** Marks where a node of the WHERE tree starts in a shape (a lookup starts with its class). */
+  private static final Object NODE = new Object();
+
+  /** Stands for an unset only() in a shape. */
+  private static final Object NO_ONLY = new Object();
 
   /**
    * {@code new SqlCompiler(query, ops, features).compileSelect()}, from the cache when the query
@@ -138,36 +170,40 @@ public final class SelectCache {
         return null;
       }
     }
-    Object joins = joinsShape(q);
-    if (joins == null) {
+    Shape shape = new Shape();
+    shape.add(q.model);
+    shape.add(ops);
+    shape.add(features);
+    if (!addJoins(q, shape)) {
       return null;
     }
     // Not q.baseAlias(): it would add the base table to a query other QuerySets share.
     String base = q.aliasMap.isEmpty() ? q.model.dbTable() : q.aliasMap.keySet().iterator().next();
-    Object where = whereShape(q.where, base, values);
-    if (where == null) {
+    if (!addWhere(q.where, base, values, shape)) {
       return null;
     }
-    return new Shape(
-        q.model,
-        ops,
-        features,
-        joins,
-        where,
-        List.copyOf(q.ordering),
-        q.defaultOrdering,
-        q.standardOrdering,
-        q.low,
-        q.high,
-        q.distinct,
-        q.selectForUpdate,
-        q.selectForUpdateNowait,
-        q.selectForUpdateSkipLocked,
-        q.selectForUpdateOf,
-        q.onlyFields == null ? null : List.copyOf(q.onlyFields),
-        List.copyOf(q.deferredFields),
-        List.copyOf(q.selectRelated),
-        q.selectRelatedAll);
+    shape.add(q.ordering.size());
+    for (Object term : q.ordering) {
+      shape.add(term);
+    }
+    shape.add(q.defaultOrdering);
+    shape.add(q.standardOrdering);
+    shape.add(q.low);
+    shape.add(q.high);
+    shape.add(q.distinct);
+    shape.add(q.selectForUpdate);
+    shape.add(q.selectForUpdateNowait);
+    shape.add(q.selectForUpdateSkipLocked);
+    shape.addAll(q.selectForUpdateOf);
+    if (q.onlyFields == null) {
+      shape.add(NO_ONLY);
+    } else {
+      shape.addAll(q.onlyFields);
+    }
+    shape.addAll(q.deferredFields);
+    shape.addAll(q.selectRelated);
+    shape.add(q.selectRelatedAll);
+    return shape.done();
   }
 
   /**
@@ -176,62 +212,65 @@ public final class SelectCache {
    * are in the shape (joins the compiler adds for ordering or selectRelated reuse them, and they
    * number later aliases); a query with a join in use has no shape.
    */
-  private static Object joinsShape(Query q) {
-    List<Object> shape = new ArrayList<>(q.aliasMap.size());
+  private static boolean addJoins(Query q, Shape shape) {
+    shape.add(q.aliasMap.size());
     for (Join j : q.aliasMap.values()) {
       int refs = q.refcount.getOrDefault(j.alias, 0);
       if (!j.isBase() && refs > 0) {
-        return null;
+        return false;
       }
-      shape.add(
-          Arrays.asList(
-              j.alias,
-              j.table,
-              j.parentAlias,
-              j.lhsColumn,
-              j.rhsColumn,
-              j.type,
-              j.nullable,
-              j.multiValued,
-              j.via,
-              refs));
+      shape.add(j.alias);
+      shape.add(j.table);
+      shape.add(j.parentAlias);
+      shape.add(j.lhsColumn);
+      shape.add(j.rhsColumn);
+      shape.add(j.type);
+      shape.add(j.nullable);
+      shape.add(j.multiValued);
+      shape.add(j.via);
+      shape.add(refs);
     }
-    return shape;
+    return true;
   }
 
-  private static Object whereShape(WhereNode node, String base, List<Object> values) {
-    List<Object> shape = new ArrayList<>(node.children.size() + 2);
+  private static boolean addWhere(WhereNode node, String base, List<Object> values, Shape shape) {
+    shape.add(NODE);
     shape.add(node.connector);
     shape.add(node.negated);
+    shape.add(node.children.size());
     for (Expression child : node.children) {
-      Object s;
+      boolean ok;
       if (child instanceof WhereNode w) {
-        s = whereShape(w, base, values);
+        ok = addWhere(w, base, values, shape);
       } else if (child instanceof Lookup l) {
-        s = leafShape(l, base, values);
+        ok = addLeaf(l, base, values, shape);
       } else {
-        s = null;
+        ok = false;
       }
-      if (s == null) {
-        return null;
+      if (!ok) {
+        return false;
       }
-      shape.add(s);
     }
-    return shape;
+    return true;
   }
 
-  private static Object leafShape(Lookup l, String base, List<Object> values) {
+  private static boolean addLeaf(Lookup l, String base, List<Object> values, Shape shape) {
     if (!(l.lhs() instanceof Col col) || !base.equals(col.alias())) {
-      return null;
+      return false;
     }
     if (l.getClass() == IsNull.class) {
-      return List.of(IsNull.class, col.field(), l.rhs());
+      shape.add(IsNull.class);
+      shape.add(col.field());
+      shape.add(l.rhs());
+      return true;
     }
     if (!VALUE_LOOKUPS.containsKey(l.getClass()) || !l.rhsIsValue() || l.rhs() == null) {
-      return null;
+      return false;
     }
     values.add(l.rhs());
-    return List.of(l.getClass(), col.field());
+    shape.add(l.getClass());
+    shape.add(col.field());
+    return true;
   }
 
   /**
