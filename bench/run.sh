@@ -8,6 +8,7 @@
 #
 # Per database: one JVM runs W1-W8 and W10 (it creates and loads the data), then a JVM with a
 # 64 MB heap runs W9 on the same data. A server that does not answer is skipped with a note.
+# Where Django is installed (Debian's python3-django), bench/django adds a Django column on SQLite.
 # Prints the table and writes bench/target/results.json (and results-detail.json, table.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ if ! mvn -q -o -Pbench -pl bench -am package -DskipTests -Dspotless.check.skip=t
   mvn -q -Pbench -pl bench -am package -DskipTests -Dspotless.check.skip=true
 fi
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
-rm -f bench/target/raw-*.jsonl
+rm -f bench/target/raw-*.jsonl bench/target/jdbc-answers-*.json
 
 answers() { # host port
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
@@ -54,10 +55,22 @@ for db in "${DBS[@]}"; do
     --target bench/target --out "bench/target/raw-$db.jsonl"
 done
 
-if python3 -c 'import django' 2>/dev/null; then
-  echo "Note: python3-django is installed, but the Django column is not implemented yet."
-else
-  echo "Note: Django column skipped: python3-django is not installed (apt-get install python3-django)."
+# The Django column (SQLite only, the same file): Debian's python3-django is for /usr/bin/python3,
+# which need not be the python3 on PATH (pyenv). Optional: a missing Django never fails the run.
+if [[ ",$DATABASES," == *",sqlite,"* ]]; then
+  DJANGO_PY=""
+  for py in /usr/bin/python3 python3; do
+    if "$py" -c 'import django' 2>/dev/null; then DJANGO_PY="$py"; break; fi
+  done
+  if [ -n "$DJANGO_PY" ]; then
+    echo "== sqlite: Django W1-W8 ($DJANGO_PY)"
+    DJANGO_START=$(date +%s)
+    "$DJANGO_PY" bench/django/bench_django.py --target bench/target $QUICK \
+      || echo "Note: the Django column failed (see above); the other columns stand."
+    echo "Django column: $(( $(date +%s) - DJANGO_START )) s"
+  else
+    echo "Note: Django column skipped: python3-django is not installed (apt-get install python3-django)."
+  fi
 fi
 
 java -cp "$CP" io.vibevault.bench.harness.Report bench/target

@@ -36,6 +36,11 @@ public final class Bench {
   private final Fixture fixture;
   private final boolean quick;
   private final Path out;
+  private Path target;
+
+  /** JDBC's checked answers per workload, written for peers outside the JVM (Django). */
+  private final Map<String, Object> answers = new LinkedHashMap<>();
+
   private final List<Peer> peers = new ArrayList<>();
   private DataSource jdbcDs;
   private final AtomicLong w7Flip = new AtomicLong();
@@ -77,6 +82,7 @@ public final class Bench {
     if (opts.containsKey("peers")) {
       bench.peerNames = List.of(opts.get("peers").split(","));
     }
+    bench.target = target;
     fixture.configure(target);
     bench.open();
     try {
@@ -140,13 +146,35 @@ public final class Bench {
         (p, n) -> p.w6(batch),
         () -> fixture.deleteAbove(jdbcDs, maxId),
         () -> insertedRows(maxId));
+    Map<Long, String> w7Before = fixture.w7Statuses(jdbcDs);
     workload(
         "W7",
         (p, n) ->
             p.w7(w7Flip.getAndIncrement() % 2 == 0 ? AnalysisStatus.DONE : AnalysisStatus.FAILED),
         null);
+    // Untimed: W7 leaves the statuses it flipped; put them back so what reads the data later (the
+    // Django column, a --reuse run) sees the rows the W1-W5 answers were taken on.
+    fixture.restoreW7Statuses(jdbcDs, w7Before);
     workload("W8", (p, n) -> p.w8(), null);
     workload("W10", (p, n) -> p.w10(), null);
+    writeAnswers(maxId);
+  }
+
+  /**
+   * Writes JDBC's canonical answers ({@code jdbc-answers-<db>.json} in the target directory) so a
+   * peer in another process (bench/django) is checked against the same text before it is timed.
+   */
+  private void writeAnswers(long maxId) throws IOException {
+    if (profileSeconds > 0 || answers.isEmpty()) {
+      return;
+    }
+    Map<String, Object> file = new LinkedHashMap<>();
+    file.put("database", fixture.vendorName);
+    file.put("users", fixture.users);
+    file.put("memories", fixture.memories);
+    file.put("max_id", maxId);
+    file.put("workloads", answers);
+    JSON.writeValue(target.resolve("jdbc-answers-" + fixture.vendorName + ".json").toFile(), file);
   }
 
   private void runStream() throws Exception {
@@ -241,6 +269,12 @@ public final class Bench {
         // JDBC runs first: its answer is the reference (W10 has none: SQL text differs by design).
         expected = canon;
         expectedEffect = sideEffect;
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("lines", canon);
+        if (sideEffect != null) {
+          answer.put("effect", sideEffect);
+        }
+        answers.put(id, answer);
         if (id.equals("W10")) {
           System.out.printf("[%s] W10 %s SQL: %s%n", fixture.vendorName, p.name(), result);
         }

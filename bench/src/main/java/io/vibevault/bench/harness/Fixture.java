@@ -1,6 +1,7 @@
 package io.vibevault.bench.harness;
 
 import io.vibevault.bench.jdbc.Vendor;
+import io.vibevault.bench.model.MediaType;
 import io.vibevault.bench.model.Memory;
 import io.vibevault.bench.model.Tag;
 import io.vibevault.bench.model.User;
@@ -13,9 +14,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -189,6 +193,43 @@ final class Fixture {
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
         s.execute(vendor == Vendor.MARIADB ? "ANALYZE TABLE users, memories, tags" : "ANALYZE");
+      }
+    }
+  }
+
+  /** The analysis status of each row W7 updates (untimed), to put back after W7. */
+  Map<Long, String> w7Statuses(DataSource ds) throws SQLException {
+    Map<Long, String> out = new LinkedHashMap<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, analysis_status FROM memories WHERE user_id <= ? AND media_type = ?")) {
+      ps.setLong(1, 20);
+      ps.setString(2, MediaType.PHOTO.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Puts back the statuses {@link #w7Statuses} read (untimed). */
+  void restoreW7Statuses(DataSource ds, Map<Long, String> statuses) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE memories SET analysis_status = ? WHERE id = ?")) {
+        for (Map.Entry<Long, String> e : statuses.entrySet()) {
+          ps.setString(1, e.getValue());
+          ps.setLong(2, e.getKey());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+      } finally {
+        c.setAutoCommit(true);
       }
     }
   }

@@ -19,10 +19,12 @@ import java.util.stream.Stream;
  * Reads the runners' JSON lines ({@code raw-*.jsonl}), prints the table (median per operation,
  * ratio to hand-written JDBC per peer, the issue's target for VibeVault) and writes {@code
  * results.json} in the issue's format, plus {@code results-detail.json} with min, max, samples and
- * the W9 heap figures.
+ * the W9 heap figures. A database whose lines include the Django column ({@code impl "django"},
+ * SQLite only, from bench/django in a separate process) gets a further column.
  */
 public final class Report {
   static final List<String> IMPLS = List.of("jdbc", "vibevault", "hibernate", "jooq");
+  static final String DJANGO = "django";
   static final List<String> WORKLOADS =
       List.of("W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10");
 
@@ -67,14 +69,18 @@ public final class Report {
     StringBuilder out = new StringBuilder();
     StringBuilder md = new StringBuilder();
     for (var db : all.entrySet()) {
+      List<String> impls = impls(db.getValue());
       md.append(String.format("%n**%s** (median per operation; ratio to JDBC)%n%n", db.getKey()));
-      md.append("| | jdbc | vibevault | hibernate | jooq | VibeVault target |\n");
-      md.append("|---|---|---|---|---|---|\n");
+      md.append("| |");
+      for (String impl : impls) {
+        md.append(' ').append(impl).append(" |");
+      }
+      md.append(" VibeVault target |\n|---|").append("---|".repeat(impls.size() + 1)).append('\n');
       out.append(
           String.format(
               "%n== %s: median per operation (ratio to hand-written JDBC)%n", db.getKey()));
       out.append(String.format("%-4s", ""));
-      for (String impl : IMPLS) {
+      for (String impl : impls) {
         out.append(String.format(" %22s", impl));
       }
       out.append(String.format("  %-22s%n", "VibeVault target"));
@@ -87,7 +93,7 @@ public final class Report {
         Long jdbcNs = ok(jdbc) ? jdbc.get("median_ns").asLong() : null;
         out.append(String.format("%-4s", w));
         md.append("| ").append(w).append(" |");
-        for (String impl : IMPLS) {
+        for (String impl : impls) {
           JsonNode n = row.get(impl);
           String cell;
           if (n == null) {
@@ -135,7 +141,9 @@ public final class Report {
           continue;
         }
         for (JsonNode n : row.values()) {
-          if (n.has("note") && !n.get("status").asText().equals("ok")) {
+          String status = n.get("status").asText();
+          // Django's W9/W10 "n/a" are said once, in the footnote below.
+          if (n.has("note") && !status.equals("ok") && !status.equals("n/a")) {
             out.append(
                 String.format(
                     "   %s %s %s: %s%n",
@@ -143,16 +151,24 @@ public final class Report {
           }
         }
       }
+      if (impls.contains(DJANGO)) {
+        out.append(djangoNote(db.getValue()));
+      }
       Map<String, JsonNode> w9 = db.getValue().get("W9");
       if (w9 != null) {
-        out.append("   W9 live heap held by an open stream (after a full GC half-way):");
+        // Only the JVM peers stream (Django's W9 line is an n/a).
+        StringBuilder heap = new StringBuilder();
         for (String impl : IMPLS) {
           JsonNode n = w9.get(impl);
           if (ok(n) && n.has("heap_growth_mb")) {
-            out.append(String.format(" %s %.1f MB;", impl, n.get("heap_growth_mb").asDouble()));
+            heap.append(String.format(" %s %.1f MB;", impl, n.get("heap_growth_mb").asDouble()));
           }
         }
-        out.append(" max heap 64 MB\n");
+        if (heap.length() > 0) {
+          out.append("   W9 live heap held by an open stream (after a full GC half-way):")
+              .append(heap)
+              .append(" max heap 64 MB\n");
+        }
       }
     }
     System.out.print(out);
@@ -161,6 +177,32 @@ public final class Report {
     Files.writeString(dir.resolve("table.txt"), out.toString());
     Files.writeString(dir.resolve("table.md"), md.toString());
     System.out.printf("%nwrote %s and results-detail.json%n", dir.resolve("results.json"));
+  }
+
+  /** The four JVM peers, and Django when this database has its lines (SQLite only). */
+  static List<String> impls(Map<String, Map<String, JsonNode>> workloads) {
+    for (Map<String, JsonNode> row : workloads.values()) {
+      if (row.containsKey(DJANGO)) {
+        List<String> impls = new ArrayList<>(IMPLS);
+        impls.add(DJANGO);
+        return impls;
+      }
+    }
+    return IMPLS;
+  }
+
+  private static String djangoNote(Map<String, Map<String, JsonNode>> workloads) {
+    for (Map<String, JsonNode> row : workloads.values()) {
+      JsonNode n = row.get(DJANGO);
+      if (n != null && n.has("django_version")) {
+        return String.format(
+            "   django: Django %s on CPython %s, the same SQLite file (SQLite only), run after the"
+                + " JVMs in its own process (not in their alternating rounds), same operations per"
+                + " sample as JDBC; W9, W10 n/a%n",
+            n.get("django_version").asText(), n.get("python_version").asText());
+      }
+    }
+    return "";
   }
 
   private static boolean ok(JsonNode n) {

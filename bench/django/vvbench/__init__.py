@@ -1,0 +1,1 @@
+"""The benchmark's Django app: unmanaged models on the tables the Java harness created."""
