@@ -27,7 +27,9 @@ done
 START=$(date +%s)
 echo "Building bench (profile 'bench')..."
 if ! mvn -q -o -Pbench -pl bench -am package -DskipTests -Dspotless.check.skip=true; then
-  # First run on this machine: Hibernate and jOOQ come from Maven Central.
+  # First run on this machine: Hibernate and jOOQ come from Maven Central. (If the offline build
+  # failed for another reason, the online one fails the same way and says why.)
+  echo "Offline build failed: building again with Maven Central reachable..."
   mvn -q -Pbench -pl bench -am package -DskipTests -Dspotless.check.skip=true
 fi
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
