@@ -199,7 +199,13 @@ public final class Query implements Resolver {
       refcount.merge(found, 1, Integer::sum);
       return found;
     }
-    boolean tableUsed = aliasMap.values().stream().anyMatch(j -> j.table.equals(join.table));
+    boolean tableUsed = false;
+    for (Join j : aliasMap.values()) {
+      if (j.table.equals(join.table)) {
+        tableUsed = true;
+        break;
+      }
+    }
     String alias = tableUsed ? "T" + (aliasMap.size() + 1) : join.table;
     Join parent = aliasMap.get(join.parentAlias);
     Join.Type type =
