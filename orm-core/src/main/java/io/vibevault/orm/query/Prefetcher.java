@@ -282,8 +282,12 @@ public final class Prefetcher {
     return loaded;
   }
 
+  /**
+   * Stores {@code rows} as the owner's prefetched list. They are a finished group, never changed
+   * afterwards, so they are wrapped rather than copied (owners sharing a key share one list).
+   */
   private static void install(Model owner, Hop hop, String attr, boolean toAttr, List<Model> rows) {
-    List<Model> list = Collections.unmodifiableList(new ArrayList<>(rows));
+    List<Model> list = Collections.unmodifiableList(rows);
     ModelInternals.setPrefetched(owner, attr, list);
     if (toAttr) {
       ModelInternals.putAnnotation(
