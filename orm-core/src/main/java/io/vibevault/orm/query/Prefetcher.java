@@ -1,7 +1,9 @@
 package io.vibevault.orm.query;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.backend.Features;
+import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelInternals;
@@ -10,6 +12,7 @@ import io.vibevault.orm.query.PrefetchPlan.Hop;
 import io.vibevault.orm.query.PrefetchPlan.Kind;
 import io.vibevault.orm.sql.Filter;
 import io.vibevault.orm.sql.Query;
+import io.vibevault.orm.sql.SelectCache;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -321,13 +324,28 @@ public final class Prefetcher {
     if (values.isEmpty()) {
       return List.of();
     }
-    Features features = Database.connection(db).backend().features();
+    Backend backend = Database.connection(db).backend();
+    Features features = backend.features();
     if (features.supportsArrayParameters()) {
       // The whole list is one array parameter (PostgreSQL's = ANY(?)): no limit to stay under.
       return List.of(values);
     }
-    int own = base.using(db).query().params().size();
-    return split(values, limitPerQuery(features.maxQueryParams(), own));
+    return split(values, limitPerQuery(features.maxQueryParams(), ownParams(base.query, backend)));
+  }
+
+  /**
+   * How many parameters the level's QuerySet binds before its IN list is added (none when it
+   * matches nothing). Compiled through the cache of query shapes, where a default QuerySet's
+   * compiles once, rather than afresh per prefetch as {@code QuerySet.query()} shows it.
+   */
+  private static int ownParams(Query query, Backend backend) {
+    try {
+      return SelectCache.compileSelect(query, backend.operations(), backend.features())
+          .params()
+          .size();
+    } catch (EmptyResultSet e) {
+      return 0;
+    }
   }
 
   /** How many IN values one query may bind next to {@code own} other parameters. */

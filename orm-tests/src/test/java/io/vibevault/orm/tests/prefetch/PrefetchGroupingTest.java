@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vibevault.orm.query.Prefetch;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * How a reverse foreign key prefetch hands its children out, now that it groups each child as the
  * row is read: every owner gets its children in the prefetch query's order, each child points back
  * at its owner, owners sharing a key share the children, and the children's own prefetches still
- * run.
+ * run. And how the IN list is split: the parameters a Prefetch QuerySet binds itself count against
+ * the backend's limit, and one that matches nothing sends no query.
  */
 @DatabaseTest(models = {Author.class, Genre.class, Book.class, Bio.class})
 class PrefetchGroupingTest {
@@ -116,6 +119,60 @@ class PrefetchGroupingTest {
               .containsExactly("fantasy", "history");
           assertThat(annBooks.get(1).genres.list()).isEmpty();
           assertThat(annBooks.get(0).author.get()).isSameAs(authors.get(0));
+        });
+  }
+
+  /**
+   * Where the limit is reachable in a test (MariaDB, 65,535): a list that fits on its own no longer
+   * fits next to the 20 values the Prefetch QuerySet binds, so it is split in two.
+   */
+  @DbTest
+  void theParametersOfAPrefetchQuerySetCountAgainstTheLimit(TestDatabase db) {
+    Assumptions.assumeTrue(
+        !db.features().supportsArrayParameters() && db.features().maxQueryParams() <= 70_000);
+    int owners = db.features().maxQueryParams() - 5;
+    List<Author> many = new ArrayList<>();
+    for (int i = 0; i < owners; i++) {
+      Author a = new Author();
+      a.name = "a" + i;
+      many.add(a);
+    }
+    Author.objects.bulkCreate(many);
+    Book.objects.create("author", many.get(owners - 1), "title", "Last", "pages", 7);
+    List<Object> pages = new ArrayList<>();
+    for (int p = 1; p <= 20; p++) {
+      pages.add(p);
+    }
+    List<Author> authors =
+        assertNumQueries(
+            3,
+            () ->
+                Author.objects
+                    .orderBy("id")
+                    .prefetchRelated(Prefetch.of("books", Book.objects.filter("pages__in", pages)))
+                    .list());
+    assertThat(titles(authors.get(owners - 1).prefetched("books"))).containsExactly("Last");
+    assertThat(authors.get(0).<Book>prefetched("books")).isEmpty();
+  }
+
+  @DbTest
+  void aPrefetchQuerySetMatchingNothingSendsNoQuery() {
+    fixtures();
+    List<Author> authors =
+        assertNumQueries(
+            1,
+            () ->
+                Author.objects
+                    .orderBy("id")
+                    .prefetchRelated(
+                        Prefetch.of("books", Book.objects.filter("pages__in", List.of())))
+                    .list());
+    assertNoQueries(
+        () -> {
+          assertThat(authors).hasSize(3);
+          for (Author a : authors) {
+            assertThat(a.<Book>prefetched("books")).isEmpty();
+          }
         });
   }
 }
