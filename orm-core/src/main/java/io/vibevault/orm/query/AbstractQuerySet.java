@@ -27,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -438,6 +439,28 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
 
   private List<R> fetch() {
     List<R> rows = QueryRunner.fetch(query, db(), this::listReader);
+    afterFetch(rows);
+    return rows;
+  }
+
+  /**
+   * An evaluation like {@link #list()}'s that caches nothing and hands each row to {@code onRow} as
+   * it is read, while the row is still in the CPU's caches: prefetchRelated groups thousands of
+   * children this way rather than in a second pass over them.
+   */
+  List<R> fetchEach(Consumer<? super R> onRow) {
+    List<R> rows =
+        QueryRunner.fetch(
+            query,
+            db(),
+            (select, backend, db) -> {
+              RowReader<R> reader = listReader(select, backend, db);
+              return rs -> {
+                R row = reader.read(rs);
+                onRow.accept(row);
+                return row;
+              };
+            });
     afterFetch(rows);
     return rows;
   }

@@ -1,7 +1,9 @@
 package io.vibevault.orm.query;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.backend.Features;
+import io.vibevault.orm.expr.EmptyResultSet;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelInternals;
@@ -10,9 +12,9 @@ import io.vibevault.orm.query.PrefetchPlan.Hop;
 import io.vibevault.orm.query.PrefetchPlan.Kind;
 import io.vibevault.orm.sql.Filter;
 import io.vibevault.orm.sql.Query;
+import io.vibevault.orm.sql.SelectCache;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,38 +170,47 @@ public final class Prefetcher {
     Field field = hop.field();
     Field ownerKey = field.relation().targetField();
     KeyNormaliser normalise = new KeyNormaliser(ownerKey);
-    // In the owners' order (the IN list's); a key held twice keeps its last owner, as installing
-    // owner by owner did.
-    Map<Object, Model> ownerByKey = new LinkedHashMap<>(owners.size() * 2);
+    // One group per key, in the owners' order (the IN list's); a key held twice keeps its last
+    // owner as its children's owner, as installing owner by owner did.
+    Map<Object, Group> byKey = new LinkedHashMap<>(owners.size() * 2);
     for (Model o : owners) {
       Object k = ownerKey.get(o);
       if (k != null) {
-        ownerByKey.put(normalise.apply(k), o);
+        byKey.computeIfAbsent(normalise.apply(k), x -> new Group()).owner = o;
       }
     }
     List<Model> loaded = new ArrayList<>();
-    Map<Object, List<Model>> groups = new HashMap<>(owners.size() * 2);
-    for (List<Object> chunk : chunks(new ArrayList<>(ownerByKey.keySet()), base, db)) {
-      for (Model m : base.filter(field.name() + "__in", chunk).using(db).list()) {
-        loaded.add(m);
-        Object k = normalise.apply(field.get(m));
-        groups.computeIfAbsent(k, x -> new ArrayList<>()).add(m);
-        // Installed now, while the row is at hand, rather than in a second pass over the children.
-        Model owner = ownerByKey.get(k);
-        if (owner != null) {
-          ModelInternals.setRelatedLoaded(m, field, owner);
-        }
-      }
+    for (List<Object> chunk : chunks(new ArrayList<>(byKey.keySet()), base, db)) {
+      // Grouped and installed as each child is read, while it is at hand: a second pass over
+      // thousands of freshly read children misses the CPU caches on every one.
+      loaded.addAll(
+          base.filter(field.name() + "__in", chunk)
+              .using(db)
+              .fetchEach(
+                  m -> {
+                    Group g = byKey.get(normalise.apply(field.get(m)));
+                    if (g != null) {
+                      g.children.add(m);
+                      ModelInternals.setRelatedLoaded(m, field, g.owner);
+                    }
+                  }));
     }
     for (Model o : owners) {
       Object k = ownerKey.get(o);
-      List<Model> mine = k == null ? List.of() : groups.getOrDefault(normalise.apply(k), List.of());
+      Group g = k == null ? null : byKey.get(normalise.apply(k));
+      List<Model> mine = g == null ? List.of() : g.children;
       if (hop.kind() == Kind.REVERSE_ONE_TO_ONE && !toAttr) {
         ModelInternals.setReverseOne(o, field, mine.isEmpty() ? null : mine.get(0));
       }
       install(o, hop, attr, toAttr, mine);
     }
     return loaded;
+  }
+
+  /** The owner of one key of a reverse prefetch and the children read for it, in query order. */
+  private static final class Group {
+    Model owner;
+    final List<Model> children = new ArrayList<>();
   }
 
   /**
@@ -274,8 +285,12 @@ public final class Prefetcher {
     return loaded;
   }
 
+  /**
+   * Stores {@code rows} as the owner's prefetched list. They are a finished group, never changed
+   * afterwards, so they are wrapped rather than copied (owners sharing a key share one list).
+   */
   private static void install(Model owner, Hop hop, String attr, boolean toAttr, List<Model> rows) {
-    List<Model> list = Collections.unmodifiableList(new ArrayList<>(rows));
+    List<Model> list = Collections.unmodifiableList(rows);
     ModelInternals.setPrefetched(owner, attr, list);
     if (toAttr) {
       ModelInternals.putAnnotation(
@@ -309,13 +324,28 @@ public final class Prefetcher {
     if (values.isEmpty()) {
       return List.of();
     }
-    Features features = Database.connection(db).backend().features();
+    Backend backend = Database.connection(db).backend();
+    Features features = backend.features();
     if (features.supportsArrayParameters()) {
       // The whole list is one array parameter (PostgreSQL's = ANY(?)): no limit to stay under.
       return List.of(values);
     }
-    int own = base.using(db).query().params().size();
-    return split(values, limitPerQuery(features.maxQueryParams(), own));
+    return split(values, limitPerQuery(features.maxQueryParams(), ownParams(base.query, backend)));
+  }
+
+  /**
+   * How many parameters the level's QuerySet binds before its IN list is added (none when it
+   * matches nothing). Compiled through the cache of query shapes, where a default QuerySet's
+   * compiles once, rather than afresh per prefetch as {@code QuerySet.query()} shows it.
+   */
+  private static int ownParams(Query query, Backend backend) {
+    try {
+      return SelectCache.compileSelect(query, backend.operations(), backend.features())
+          .params()
+          .size();
+    } catch (EmptyResultSet e) {
+      return 0;
+    }
   }
 
   /** How many IN values one query may bind next to {@code own} other parameters. */

@@ -358,11 +358,20 @@ class PrefetchRelatedTest {
       many.add(a);
     }
     Author.objects.bulkCreate(many);
+    // One child in each piece of the split list: both reach their owners.
+    Book.objects.create("author", many.get(0), "title", "First", "pages", 1);
     Book.objects.create("author", many.get(owners - 1), "title", "Last", "pages", 1);
     List<Author> authors =
-        assertNumQueries(3, () -> Author.objects.prefetchRelated("books").list());
+        assertNumQueries(3, () -> Author.objects.orderBy("id").prefetchRelated("books").list());
     assertThat(authors).hasSize(owners);
-    assertThat(titles(authors.get(owners - 1).prefetched("books"))).containsExactly("Last");
+    assertNoQueries(
+        () -> {
+          assertThat(titles(authors.get(0).prefetched("books"))).containsExactly("First");
+          assertThat(titles(authors.get(owners - 1).prefetched("books"))).containsExactly("Last");
+          assertThat(authors.get(1).<Book>prefetched("books")).isEmpty();
+          assertThat(authors.get(owners - 1).<Book>prefetched("books").get(0).author.get())
+              .isSameAs(authors.get(owners - 1));
+        });
   }
 
   @DbTest
