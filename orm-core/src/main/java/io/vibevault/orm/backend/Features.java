@@ -37,6 +37,16 @@ public interface Features {
   /** The most bound parameters one statement may have. */
   int maxQueryParams();
 
+  /**
+   * About how many bound parameters a multi-row INSERT of {@code bulkCreate} carries when no batch
+   * size is given (Django's {@code bulk_batch_size}); never more than {@link #maxQueryParams()}.
+   * The parameter limit by default. A backend that does a statement's work per parameter slower in
+   * one huge statement than in a shorter one prepared once and run again says less.
+   */
+  default int bulkInsertParams() {
+    return maxQueryParams();
+  }
+
   /** A whole list can be bound as one array parameter ({@code = ANY(?)}). */
   boolean supportsArrayParameters();
 
