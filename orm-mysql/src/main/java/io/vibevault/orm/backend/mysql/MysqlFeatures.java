@@ -78,17 +78,6 @@ public final class MysqlFeatures implements Features {
     return 65535;
   }
 
-  /**
-   * About 2,000 parameters per multi-row INSERT of bulkCreate, not the 65,535 the limit allows: the
-   * server parses and plans a statement of ~6,000 rows on every call (its text differs from the
-   * last batch's), and the driver reads back a description of every parameter; a batch of ~180 rows
-   * is prepared once per connection (the driver's prepare cache) and run again.
-   */
-  @Override
-  public int bulkInsertParams() {
-    return 2_000;
-  }
-
   @Override
   public boolean supportsArrayParameters() {
     return false;

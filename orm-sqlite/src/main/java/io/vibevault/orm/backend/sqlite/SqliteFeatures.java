@@ -62,16 +62,6 @@ public final class SqliteFeatures implements Features {
     return SqliteOperations.MAX_VARIABLES;
   }
 
-  /**
-   * About 2,000 parameters per multi-row INSERT of bulkCreate, not the 250,000 the limit allows:
-   * one statement of 10,000 rows is compiled on every call and copies more pages to its statement
-   * journal at once; a batch of ~180 rows prepared once and run again costs less per row.
-   */
-  @Override
-  public int bulkInsertParams() {
-    return 2_000;
-  }
-
   @Override
   public boolean supportsArrayParameters() {
     return false;
