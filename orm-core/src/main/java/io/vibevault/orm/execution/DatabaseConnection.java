@@ -224,6 +224,24 @@ public final class DatabaseConnection implements SqlExecutor {
         c -> Statements.insert(this, c, sql, params, returningClause, keyColumns, reader), sql);
   }
 
+  /**
+   * Runs one INSERT once per parameter set on a single prepared statement (the batches of a bulk
+   * insert that share their text) and returns each execution's keys as {@link #insert} would, one
+   * list per parameter set. With neither {@code returningClause} nor {@code keyColumns} the lists
+   * are empty.
+   */
+  public <T> List<List<T>> insertEach(
+      String sql,
+      List<List<Object>> paramSets,
+      boolean returningClause,
+      String[] keyColumns,
+      ResultHandler<T> reader) {
+    validateNoBrokenTransaction();
+    return withConnection(
+        c -> Statements.insertEach(this, c, sql, paramSets, returningClause, keyColumns, reader),
+        sql);
+  }
+
   /** Runs one statement for many parameter sets as a JDBC batch; returns the update counts. */
   public int[] executeBatch(String sql, List<List<Object>> paramSets) {
     validateNoBrokenTransaction();

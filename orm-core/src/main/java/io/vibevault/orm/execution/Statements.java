@@ -150,6 +150,52 @@ final class Statements {
     }
   }
 
+  /**
+   * One INSERT run once per parameter set on one prepared statement: sqlite-jdbc compiles the text
+   * on every prepare (and the ORM's statement cache is off in a transaction), and a server's driver
+   * is spared its cache look-up. Each execution is logged as its own statement.
+   */
+  static <T> List<List<T>> insertEach(
+      DatabaseConnection owner,
+      Connection c,
+      String sql,
+      List<List<Object>> paramSets,
+      boolean returningClause,
+      String[] keyColumns,
+      DatabaseConnection.ResultHandler<T> reader)
+      throws SQLException {
+    List<List<T>> out = new ArrayList<>(paramSets.size());
+    boolean generatedKeys = !returningClause && keyColumns != null;
+    try (PreparedStatement ps =
+        generatedKeys
+            ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+            : c.prepareStatement(sql)) {
+      for (List<Object> params : paramSets) {
+        long start = System.nanoTime();
+        try {
+          bind(owner.ops(), ps, params);
+          if (returningClause) {
+            try (ResultSet rs = ps.executeQuery()) {
+              out.add(readEach(rs, reader));
+            }
+          } else {
+            ps.executeUpdate();
+            if (generatedKeys) {
+              try (ResultSet rs = ps.getGeneratedKeys()) {
+                out.add(readEach(rs, reader));
+              }
+            } else {
+              out.add(new ArrayList<>());
+            }
+          }
+        } finally {
+          QueryLog.record(owner.alias(), sql, params, System.nanoTime() - start);
+        }
+      }
+    }
+    return out;
+  }
+
   private static <T> List<T> readEach(ResultSet rs, DatabaseConnection.ResultHandler<T> reader)
       throws SQLException {
     List<T> out = new ArrayList<>();

@@ -351,6 +351,11 @@ public enum FieldKind {
   static String checkText(String s, String fieldName) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      // One unsigned comparison per char for the common case: neither NUL (which wraps to 0xFFFF)
+      // nor a surrogate (0xD800 and above).
+      if ((char) (c - 1) < 0xD7FF) {
+        continue;
+      }
       if (c == 0) {
         throw new ValidationError(fieldName, "field '" + fieldName + "' may not contain NUL");
       }

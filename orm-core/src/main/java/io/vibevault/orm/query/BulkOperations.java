@@ -2,7 +2,6 @@ package io.vibevault.orm.query;
 
 import io.vibevault.orm.Database;
 import io.vibevault.orm.backend.Backend;
-import io.vibevault.orm.backend.Fragment;
 import io.vibevault.orm.exception.ArgumentError;
 import io.vibevault.orm.exception.NotSupportedError;
 import io.vibevault.orm.execution.DatabaseConnection;
@@ -61,6 +60,7 @@ final class BulkOperations {
     }
     int size = options.batchSize();
     Transaction.using(db)
+        .noSavepoint()
         .run(
             () -> {
               insert(connection, backend, meta, access, withPk, true, conflicts, size);
@@ -125,55 +125,140 @@ final class BulkOperations {
       }
       fields.add(f);
     }
-    List<List<Object>> rows = new ArrayList<>();
-    java.time.Instant now =
-        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    for (Object o : objs) {
-      List<Object> row = new ArrayList<>(fields.size());
-      for (Field f : fields) {
-        if ((f.isAutoNow() || f.isAutoNowAdd()) && (f.isAutoNow() || access.get(o, f) == null)) {
-          Object value =
-              f.kind() == io.vibevault.orm.model.FieldKind.DATE
-                  ? java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
-                  : now;
-          access.set(o, f, f.fromNeutral(f.toNeutral(value)));
-        }
-        row.add(ModelOperations.writeValue(f, access.get(o, f)));
-      }
-      rows.add(row);
-    }
+    WriteCompiler compiler = new WriteCompiler(backend.operations(), backend.features());
+    int chunk = compiler.insertChunk(fields, batchSize);
+    Batches batches = values(access, objs, fields, chunk);
     boolean readPks = !hasPk && (conflicts == null || !conflicts.ignore());
     boolean returning = readPks && backend.features().canReturnRowsFromInsert();
-    List<Fragment> statements =
-        new WriteCompiler(backend.operations(), backend.features())
-            .insert(meta, fields, rows, returning ? List.of(pk) : List.of(), conflicts, batchSize);
+    List<Field> returned = returning ? List.of(pk) : List.of();
     int next = 0;
-    for (Fragment sql : statements) {
-      if (!readPks) {
-        connection.execute(sql.sql(), sql.params());
-        continue;
-      }
-      List<Object> keys =
-          connection.insert(
-              sql.sql(),
-              sql.params(),
+    if (!batches.full().isEmpty()) {
+      String sql = compiler.insertSql(meta, fields, chunk, returned, conflicts);
+      next =
+          run(
+              connection,
+              backend,
+              sql,
+              batches.full(),
+              chunk,
+              readPks,
               returning,
-              new String[] {pk.column()},
-              rs -> backend.operations().read(rs, 1, pk.kind()));
-      int rowsInStatement = sql.params().size() / Math.max(1, fields.size());
-      if (!returning && keys.size() == 1 && rowsInStatement > 1) {
+              objs,
+              access,
+              pk,
+              next);
+    }
+    if (batches.last() != null) {
+      int rows = objs.size() - next;
+      String sql = compiler.insertSql(meta, fields, rows, returned, conflicts);
+      run(
+          connection,
+          backend,
+          sql,
+          List.of(batches.last()),
+          rows,
+          readPks,
+          returning,
+          objs,
+          access,
+          pk,
+          next);
+    }
+  }
+
+  /** The bound values of every full batch of {@code chunk} rows, and of the shorter last one. */
+  private record Batches(List<List<Object>> full, List<Object> last) {}
+
+  /**
+   * The neutral values of the rows, checked and converted once each, with auto_now(_add) fields set
+   * on the objects first (one "now" for the whole call, converted once per field).
+   */
+  private static Batches values(Rows access, List<Object> objs, List<Field> fields, int chunk) {
+    int width = fields.size();
+    Field[] plan = fields.toArray(new Field[0]);
+    Object[] now = new Object[width];
+    java.time.Instant instant = null;
+    for (int j = 0; j < width; j++) {
+      Field f = plan[j];
+      if (f.isAutoNow() || f.isAutoNowAdd()) {
+        if (instant == null) {
+          instant = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        }
+        Object value =
+            f.kind() == io.vibevault.orm.model.FieldKind.DATE
+                ? java.time.LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC)
+                : instant;
+        now[j] = f.fromNeutral(f.toNeutral(value));
+      }
+    }
+    List<List<Object>> full = new ArrayList<>(objs.size() / chunk);
+    List<Object> last = null;
+    for (int start = 0; start < objs.size(); start += chunk) {
+      int end = Math.min(objs.size(), start + chunk);
+      List<Object> params = new ArrayList<>((end - start) * width);
+      for (int i = start; i < end; i++) {
+        Object o = objs.get(i);
+        for (int j = 0; j < width; j++) {
+          Field f = plan[j];
+          Object value;
+          if (now[j] != null && (f.isAutoNow() || access.get(o, f) == null)) {
+            access.set(o, f, now[j]);
+            value = now[j];
+          } else {
+            value = access.get(o, f);
+          }
+          params.add(ModelOperations.writeValue(f, value));
+        }
+      }
+      if (end - start == chunk) {
+        full.add(params);
+      } else {
+        last = params;
+      }
+    }
+    return new Batches(full, last);
+  }
+
+  /**
+   * Runs the INSERT {@code sql} once per batch of {@code rowsEach} rows and sets the keys read back
+   * on {@code objs} from index {@code next}; returns the index after the last row.
+   */
+  private static int run(
+      DatabaseConnection connection,
+      Backend backend,
+      String sql,
+      List<List<Object>> batches,
+      int rowsEach,
+      boolean readPks,
+      boolean returning,
+      List<Object> objs,
+      Rows access,
+      Field pk,
+      int next) {
+    List<List<Object>> keysPerStatement =
+        connection.insertEach(
+            sql,
+            batches,
+            returning,
+            readPks ? new String[] {pk.column()} : null,
+            rs -> backend.operations().read(rs, 1, pk.kind()));
+    for (List<Object> keys : keysPerStatement) {
+      if (readPks && !returning && keys.size() == 1 && rowsEach > 1) {
         // Without RETURNING, MySQL reports the first id of a multi-row insert; ids are consecutive.
         long first = ((Number) keys.get(0)).longValue();
         keys = new ArrayList<>();
-        for (int i = 0; i < rowsInStatement; i++) {
+        for (int i = 0; i < rowsEach; i++) {
           keys.add(first + i);
         }
       }
+      int row = next;
       for (Object key : keys) {
-        access.set(objs.get(next), pk, pk.fromNeutral(key));
-        next++;
+        access.set(objs.get(row), pk, pk.fromNeutral(key));
+        row++;
       }
+      next += rowsEach;
     }
+    return next;
   }
 
   static <T extends Model> long bulkUpdate(
@@ -227,6 +312,7 @@ final class BulkOperations {
     }
     int size = batchSize > 0 ? batchSize : sets.size();
     return Transaction.using(qs.db())
+        .noSavepoint()
         .call(
             () -> {
               long total = 0;

@@ -193,8 +193,10 @@ public final class ModelOperations {
    */
   static Object writeValue(Field f, Object value) {
     Object neutral = f.toNeutral(value);
+    // A string no longer in chars than the limit is within it in code points: no count needed.
     if (neutral instanceof String s
         && f.maxLength() > 0
+        && s.length() > f.maxLength()
         && s.codePointCount(0, s.length()) > f.maxLength()) {
       throw new ValidationError(
           f.name(),

@@ -17,7 +17,7 @@ import java.util.List;
  * a subquery.
  *
  * <pre>{@code
- * List<Fragment> inserts = new WriteCompiler(ops, features).insert(meta, fields, rows, returning, null);
+ * List<Fragment> inserts = new WriteCompiler(ops, features).insert(meta, fields, rows, returning, null, 0);
  * }</pre>
  */
 public final class WriteCompiler {
@@ -37,7 +37,7 @@ public final class WriteCompiler {
 
   /**
    * INSERT statements for rows of neutral values (one list per row, in {@code fields} order), split
-   * so that each stays under the parameter limit and {@code batchSize} rows.
+   * into statements of {@link #insertChunk} rows.
    */
   public List<Fragment> insert(
       ModelMeta meta,
@@ -46,17 +46,62 @@ public final class WriteCompiler {
       List<Field> returning,
       Conflicts conflicts,
       int batchSize) {
-    int perRow = Math.max(fields.size(), 1);
-    int maxRows = Math.max(1, features.maxQueryParams() / perRow);
+    int chunk = insertChunk(fields, batchSize);
+    List<Fragment> out = new ArrayList<>();
+    String fullSql = null;
+    for (int start = 0; start < rows.size(); start += chunk) {
+      List<List<Object>> part = rows.subList(start, Math.min(rows.size(), start + chunk));
+      List<Object> params = new ArrayList<>(part.size() * fields.size());
+      for (List<Object> row : part) {
+        params.addAll(row);
+      }
+      String sql;
+      if (part.size() == chunk) {
+        // Every full chunk has the same text, built once.
+        if (fullSql == null) {
+          fullSql = insertSql(meta, fields, chunk, returning, conflicts);
+        }
+        sql = fullSql;
+      } else {
+        sql = insertSql(meta, fields, part.size(), returning, conflicts);
+      }
+      out.add(new Fragment(sql, params));
+    }
+    return out;
+  }
+
+  /**
+   * Rows per multi-row INSERT of {@code fields}: {@code batchSize} when given, else as many as the
+   * backend's {@link Features#bulkInsertParams() preferred number of parameters} holds, never more
+   * than its parameter limit allows. A row of no fields ({@code DEFAULT VALUES}) is one statement.
+   */
+  public int insertChunk(List<Field> fields, int batchSize) {
     if (fields.size() > features.maxQueryParams()) {
       throw new TooManyParametersError(
           "A row has more columns than the backend accepts parameters");
     }
-    int chunk = batchSize > 0 ? Math.min(batchSize, maxRows) : maxRows;
-    List<String> cols = new ArrayList<>();
-    for (Field f : fields) {
-      cols.add(ops.quoteName(f.column()));
+    if (fields.isEmpty()) {
+      return 1;
     }
+    int maxRows = Math.max(1, features.maxQueryParams() / fields.size());
+    if (batchSize > 0) {
+      return Math.min(batchSize, maxRows);
+    }
+    int preferred = Math.min(features.bulkInsertParams(), features.maxQueryParams());
+    return Math.max(1, preferred / fields.size());
+  }
+
+  /**
+   * The INSERT of {@code rowCount} rows of {@code fields} (their values bound in row order), with
+   * the conflict clause and RETURNING {@code returning} when the backend has it. The text depends
+   * only on the row count, so every full batch of a bulk insert runs the same prepared statement.
+   */
+  public String insertSql(
+      ModelMeta meta,
+      List<Field> fields,
+      int rowCount,
+      List<Field> returning,
+      Conflicts conflicts) {
     String[] conflict = {"INSERT INTO", ""};
     if (conflicts != null) {
       conflict =
@@ -65,42 +110,31 @@ public final class WriteCompiler {
               columns(conflicts.uniqueFields()),
               columns(conflicts.updateFields()));
     }
-    String returningSql = "";
-    if (returning != null && !returning.isEmpty()) {
-      List<String> ret = new ArrayList<>();
-      for (Field f : returning) {
-        ret.add(ops.quoteName(f.column()));
-      }
-      String r = ops.returning(ret);
-      returningSql = r == null ? "" : r;
-    }
-    String head =
-        conflict[0]
-            + " "
-            + ops.quoteName(meta.dbTable())
-            + (fields.isEmpty() ? "" : " (" + String.join(", ", cols) + ")");
-    String rowSql = fields.isEmpty() ? "" : "(" + "?, ".repeat(fields.size() - 1) + "?)";
-    List<Fragment> out = new ArrayList<>();
-    for (int start = 0; start < rows.size(); start += chunk) {
-      List<List<Object>> part = rows.subList(start, Math.min(rows.size(), start + chunk));
-      StringBuilder sql = new StringBuilder(head);
-      List<Object> params = new ArrayList<>();
-      if (fields.isEmpty()) {
-        sql.append(" DEFAULT VALUES");
-      } else {
-        sql.append(" VALUES ");
-        for (int i = 0; i < part.size(); i++) {
-          if (i > 0) {
-            sql.append(", ");
-          }
-          sql.append(rowSql);
-          params.addAll(part.get(i));
+    StringBuilder sql =
+        new StringBuilder(64 + rowCount * (fields.size() * 3 + 4))
+            .append(conflict[0])
+            .append(' ')
+            .append(ops.quoteName(meta.dbTable()));
+    if (fields.isEmpty()) {
+      sql.append(" DEFAULT VALUES");
+    } else {
+      sql.append(" (").append(String.join(", ", columns(fields))).append(") VALUES ");
+      String rowSql = "(" + "?, ".repeat(fields.size() - 1) + "?)";
+      for (int i = 0; i < rowCount; i++) {
+        if (i > 0) {
+          sql.append(", ");
         }
+        sql.append(rowSql);
       }
-      sql.append(conflict[1]).append(returningSql);
-      out.add(new Fragment(sql.toString(), params));
     }
-    return out;
+    sql.append(conflict[1]);
+    if (returning != null && !returning.isEmpty()) {
+      String r = ops.returning(columns(returning));
+      if (r != null) {
+        sql.append(r);
+      }
+    }
+    return sql.toString();
   }
 
   private List<String> columns(List<Field> fields) {

@@ -35,6 +35,28 @@ class SqlitePragmasTest {
   }
 
   @DbTest
+  void temporaryStorageIsInMemoryUnlessTheSettingsSayOtherwise() {
+    // 2 = MEMORY: statement journals of bulk inserts stay off the disk.
+    assertThat(((Number) pragma("default", "temp_store")).intValue()).isEqualTo(2);
+    Database.configure("tempfile", "sqlite:" + tempFile() + "?temp_store=FILE");
+    try {
+      assertThat(((Number) pragma("tempfile", "temp_store")).intValue()).isEqualTo(1);
+    } finally {
+      Database.remove("tempfile");
+    }
+  }
+
+  private static String tempFile() {
+    try {
+      java.nio.file.Path f = java.nio.file.Files.createTempFile("vv-temp-store", ".sqlite3");
+      f.toFile().deleteOnExit();
+      return f.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @DbTest
   void everyPooledConnectionHasTheSettings() throws Exception {
     List<CompletableFuture<List<Object>>> others = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

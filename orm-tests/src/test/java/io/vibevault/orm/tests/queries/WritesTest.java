@@ -225,6 +225,66 @@ class WritesTest {
   }
 
   @DbTest
+  void bulkCreateSplitsByTheBackendsBatchSizeAndSetsEachObjectsOwnKey() {
+    var features = Database.connection().backend().features();
+    // Product has three columns besides the auto key.
+    int perStatement = Math.min(features.bulkInsertParams(), features.maxQueryParams()) / 3;
+    int n = 1_500;
+    List<Product> products = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      products.add(Product.of("S" + i, "product " + i, i));
+    }
+    List<CapturedQuery> ran = Database.captureQueries(() -> Product.objects.bulkCreate(products));
+    List<CapturedQuery> inserts =
+        ran.stream().filter(q -> q.sql().stripLeading().startsWith("INSERT")).toList();
+    assertThat(inserts).hasSize((n + perStatement - 1) / perStatement);
+    if (inserts.size() > 2) {
+      assertThat(inserts.get(1).sql())
+          .as("every full batch runs the same statement")
+          .isEqualTo(inserts.get(0).sql());
+    }
+    Map<Object, String> skuById = new java.util.HashMap<>();
+    for (List<Object> row : Product.objects.valuesList("id", "sku")) {
+      skuById.put(row.get(0), (String) row.get(1));
+    }
+    assertThat(skuById).hasSize(n);
+    for (Product p : products) {
+      assertThat(skuById.get(p.id)).as("the row of key %s", p.id).isEqualTo(p.sku);
+    }
+  }
+
+  @DbTest
+  void bulkCreateWithABatchSizeLargerThanTheBackendsKeepsIt() {
+    List<Product> products = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      products.add(Product.of("S" + i, "p", i));
+    }
+    List<CapturedQuery> ran =
+        Database.captureQueries(() -> Product.objects.bulkCreate(products, 1_000));
+    assertThat(statements(ran, "INSERT")).as("the batch size given, under the limit").isEqualTo(1);
+    assertThat(products.get(999).id).isEqualTo(Product.objects.get("sku", "S999").id);
+  }
+
+  @DbTest
+  void aFailedBulkCreateInsideAtomicBreaksTheTransactionAsInDjango() {
+    Product.objects.create("sku", "A", "name", "original", "price", 1);
+    assertThatThrownBy(
+            () ->
+                io.vibevault.orm.transaction.Transaction.atomic(
+                    () -> {
+                      try {
+                        Product.objects.bulkCreate(List.of(Product.of("A", "dup", 3)));
+                      } catch (IntegrityError expected) {
+                        // Django's bulk_create runs atomic(savepoint=False): no savepoint to go
+                        // back to, so the block can only roll back.
+                      }
+                      return Product.objects.count();
+                    }))
+        .isInstanceOf(io.vibevault.orm.exception.TransactionManagementError.class);
+    assertThat(Product.objects.count()).isEqualTo(1);
+  }
+
+  @DbTest
   void bulkCreateFailsOnAConflictUnlessTold() {
     Product.objects.create("sku", "A", "name", "original", "price", 1);
     assertThatThrownBy(
