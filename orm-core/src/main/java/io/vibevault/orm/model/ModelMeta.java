@@ -294,7 +294,8 @@ public final class ModelMeta {
       throw new IllegalStateException(label() + " has no Java class to instantiate");
     }
     try {
-      return (Model) constructor.invoke();
+      // Typed ()Model once, so invokeExact calls it as it is (invoke adapted the call per row).
+      return (Model) constructor.invokeExact();
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

@@ -124,8 +124,8 @@ final class ModelMetaFactory {
       meta.constructor =
           lookup
               .findConstructor(modelClass, MethodType.methodType(void.class))
-              .asType(MethodType.methodType(Object.class));
-      prototype = (Model) meta.constructor.invoke();
+              .asType(MethodType.methodType(Model.class));
+      prototype = (Model) meta.constructor.invokeExact();
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new FieldError(
           modelClass.getName()
