@@ -51,6 +51,10 @@ public final class ModelMeta {
   final Set<String> sensitiveFields = new java.util.HashSet<>();
   int maxRelationDepth = DEFAULT_MAX_RELATION_DEPTH;
   MethodHandle constructor;
+
+  /** Hydration's field writers by the list of fields they set ({@link FieldWriter#of}). */
+  final Map<List<Field>, FieldWriter> fieldWriters = new ConcurrentHashMap<>();
+
   private Field pk;
   private final Map<String, Field> byName = new LinkedHashMap<>();
   private List<Field> concrete;

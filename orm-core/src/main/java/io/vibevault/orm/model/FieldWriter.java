@@ -1,0 +1,131 @@
+package io.vibevault.orm.model;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes the values of several plain fields (not relations) into an instance with one method-handle
+ * call: a row reader calls it once per row instead of {@link Field#set} once per column. Each
+ * {@code invokeExact} of a handle that is not a constant is an indirect call the JIT cannot inline;
+ * this handle is one tree of the fields' setters, which the JIT compiles into one method once it
+ * has been called often enough, the setters inlined.
+ *
+ * <pre>{@code
+ * FieldWriter writer = ModelInternals.fieldWriter(meta, new Field[] {title, likeCount});
+ * writer.write(instance, new Object[] {"Beach day", 3}); // title, likeCount
+ * }</pre>
+ */
+public final class FieldWriter {
+  private static final MethodType TYPE =
+      MethodType.methodType(void.class, Model.class, Object[].class);
+
+  private final Field[] fields;
+  private final int[] primitives;
+
+  /** (Model, Object[])void; null when the writer sets each field through {@link Field#set}. */
+  private final MethodHandle all;
+
+  /** Field lists per model whose writers are kept. */
+  static final int MAX_PER_MODEL = 64;
+
+  /** {@code combined}: one handle for all the fields; else {@link Field#set} per field. */
+  private FieldWriter(Field[] fields, boolean combined) {
+    this.fields = fields.clone();
+    List<MethodHandle> setters = new ArrayList<>(fields.length);
+    List<Integer> primitive = new ArrayList<>();
+    MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
+    for (int i = 0; i < fields.length; i++) {
+      Field f = fields[i];
+      if (!f.isWritableDirectly()) {
+        throw new IllegalArgumentException(f + " is not a plain settable field");
+      }
+      if (f.javaType().isPrimitive()) {
+        primitive.add(i);
+      }
+      if (!combined) {
+        continue;
+      }
+      setters.add(
+          MethodHandles.filterArguments(
+              f.setterHandle(), 1, MethodHandles.insertArguments(element, 1, i)));
+    }
+    this.primitives = primitive.stream().mapToInt(Integer::intValue).toArray();
+    this.all =
+        !combined
+            ? null
+            : setters.isEmpty()
+                ? MethodHandles.empty(TYPE)
+                : sequence(setters, 0, setters.size()).asType(TYPE);
+  }
+
+  /**
+   * The writer of these fields of {@code meta}'s instances, made once per list of fields: a new
+   * handle tree is compiled anew by the JIT once called often enough, which a writer per query
+   * would pay on every query. Past {@link #MAX_PER_MODEL} lists (a program building many different
+   * only()/defer() shapes), writers are not kept and set each field on its own.
+   */
+  static FieldWriter of(ModelMeta meta, Field[] fields) {
+    List<Field> key = List.of(fields);
+    FieldWriter w = meta.fieldWriters.get(key);
+    if (w != null) {
+      return w;
+    }
+    if (meta.fieldWriters.size() >= MAX_PER_MODEL) {
+      return new FieldWriter(fields, false);
+    }
+    return meta.fieldWriters.computeIfAbsent(key, k -> new FieldWriter(fields, true));
+  }
+
+  /**
+   * The setters {@code from} (inclusive) to {@code to}, in order, as a balanced tree: a chain of
+   * twelve would nest deeper than the JIT inlines.
+   */
+  private static MethodHandle sequence(List<MethodHandle> setters, int from, int to) {
+    if (to - from == 1) {
+      return setters.get(from);
+    }
+    int mid = (from + to) >>> 1;
+    return MethodHandles.foldArguments(sequence(setters, mid, to), sequence(setters, from, mid));
+  }
+
+  /** How many fields it writes: the length of the values {@link #write} takes. */
+  public int size() {
+    return fields.length;
+  }
+
+  /**
+   * Sets field {@code i} to {@code values[i]}, each already converted to the field's Java type, as
+   * {@link Field#set} would; then clears {@code values}, a scratch array reused for the next row,
+   * so that it does not keep the row's values alive.
+   */
+  public void write(Model instance, Object[] values) {
+    if (all == null) {
+      try {
+        for (int i = 0; i < fields.length; i++) {
+          fields[i].set(instance, values[i]);
+        }
+      } finally {
+        Arrays.fill(values, null);
+      }
+      return;
+    }
+    try {
+      for (int i : primitives) {
+        if (values[i] == null) {
+          fields[i].set(instance, null); // raises the primitive-cannot-hold-NULL error
+        }
+      }
+      all.invokeExact(instance, values);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    } finally {
+      Arrays.fill(values, null);
+    }
+  }
+}
