@@ -33,6 +33,9 @@ public final class Field {
 
   private final MethodHandle setter;
 
+  /** The setter with its own types, for {@link FieldWriter}; null when there is none. */
+  private final MethodHandle exactSetter;
+
   /** A final Java field: the setter made from its VarHandle raises on every call. */
   private final boolean finalField;
 
@@ -120,6 +123,7 @@ public final class Field {
             : handle == null ? null : handle.toMethodHandle(VarHandle.AccessMode.SET);
     this.finalField = directSetter == null && directGetter != null;
     this.getter = get == null ? null : get.asType(MethodType.methodType(Object.class, Model.class));
+    this.exactSetter = set;
     this.setter =
         set == null
             ? null
@@ -338,9 +342,9 @@ public final class Field {
     return relation == null && setter != null && !finalField;
   }
 
-  /** The setter typed (Model, Object)void. */
-  MethodHandle setterHandle() {
-    return setter;
+  /** The setter as the Java field has it: (declaring class, field type)void. */
+  MethodHandle exactSetter() {
+    return exactSetter;
   }
 
   /** The holder object of a relation field (a {@link Ref} or {@link ManyToMany}). */

@@ -32,12 +32,13 @@ public final class FieldWriter {
   /** Field lists per model whose writers are kept. */
   static final int MAX_PER_MODEL = 64;
 
-  /** {@code combined}: one handle for all the fields; else {@link Field#set} per field. */
-  private FieldWriter(Field[] fields, boolean combined) {
+  /**
+   * {@code receiver}: the class of the instances written, or null to set each field through {@link
+   * Field#set}.
+   */
+  private FieldWriter(Field[] fields, Class<?> receiver) {
     this.fields = fields.clone();
-    List<MethodHandle> setters = new ArrayList<>(fields.length);
     List<Integer> primitive = new ArrayList<>();
-    MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
     for (int i = 0; i < fields.length; i++) {
       Field f = fields[i];
       if (!f.isWritableDirectly()) {
@@ -46,20 +47,45 @@ public final class FieldWriter {
       if (f.javaType().isPrimitive()) {
         primitive.add(i);
       }
-      if (!combined) {
-        continue;
-      }
-      setters.add(
-          MethodHandles.filterArguments(
-              f.setterHandle(), 1, MethodHandles.insertArguments(element, 1, i)));
     }
     this.primitives = primitive.stream().mapToInt(Integer::intValue).toArray();
-    this.all =
-        !combined
-            ? null
-            : setters.isEmpty()
-                ? MethodHandles.empty(TYPE)
-                : sequence(setters, 0, setters.size()).asType(TYPE);
+    this.all = receiver == null ? null : combined(receiver, fields);
+  }
+
+  /**
+   * One handle (Model, Object[])void over the fields' own setters: the array is spread into
+   * arguments of the fields' types at its root, so the casts from Object, made there, are against
+   * constant classes once the JIT compiles it; below, a balanced tree of the setters, each taking
+   * its argument as it is. Null when there is no such handle (a field of another class hierarchy,
+   * or more fields than a method handle takes arguments).
+   */
+  private static MethodHandle combined(Class<?> receiver, Field[] fields) {
+    int n = fields.length;
+    if (n == 0) {
+      return MethodHandles.empty(TYPE);
+    }
+    Class<?>[] types = new Class<?>[n + 1];
+    types[0] = receiver;
+    MethodHandle[] exact = new MethodHandle[n];
+    for (int i = 0; i < n; i++) {
+      exact[i] = fields[i].exactSetter();
+      if (!exact[i].type().parameterType(0).isAssignableFrom(receiver)) {
+        return null;
+      }
+      types[i + 1] = exact[i].type().parameterType(1);
+    }
+    try {
+      MethodType tree = MethodType.methodType(void.class, types);
+      List<MethodHandle> leaves = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        MethodHandle own =
+            exact[i].asType(MethodType.methodType(void.class, receiver, types[i + 1]));
+        leaves.add(MethodHandles.permuteArguments(own, tree, 0, i + 1));
+      }
+      return sequence(leaves, 0, n).asSpreader(Object[].class, n).asType(TYPE);
+    } catch (IllegalArgumentException tooManyArguments) {
+      return null;
+    }
   }
 
   /**
@@ -74,10 +100,10 @@ public final class FieldWriter {
     if (w != null) {
       return w;
     }
-    if (meta.fieldWriters.size() >= MAX_PER_MODEL) {
-      return new FieldWriter(fields, false);
+    if (meta.fieldWriters.size() >= MAX_PER_MODEL || meta.modelClass() == null) {
+      return new FieldWriter(fields, null);
     }
-    return meta.fieldWriters.computeIfAbsent(key, k -> new FieldWriter(fields, true));
+    return meta.fieldWriters.computeIfAbsent(key, k -> new FieldWriter(fields, meta.modelClass()));
   }
 
   /**
