@@ -4,6 +4,7 @@ import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.FieldWriter;
 import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelInternals;
 import io.vibevault.orm.model.ModelMeta;
@@ -40,24 +41,49 @@ public final class Hydrator {
       fields[i] = cols[i].annotation() ? null : cols[i].field();
       kinds[i] = cols[i].kind();
     }
-    ColumnPlan plan = new ColumnPlan(ops, 1, kinds);
+    int[] slots = new int[n];
+    FieldWriter writer = writer(meta, fields, slots, -1);
+    ColumnPlan plan = new ColumnPlan(ops, 1, kinds, writer.size());
     // One read-only set for every row of the query, not a copy per row.
     Set<String> deferred = deferred(meta, cols);
     return rs -> {
-      ValueReader[] readers = plan.readers(rs);
+      ColumnPlan.Bound bound = plan.bind(rs);
+      ValueReader[] readers = bound.readers();
+      Object[] values = bound.scratch();
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < n; i++) {
         Field f = fields[i];
         Object neutral = readers[i].read(rs);
-        if (f != null) {
-          f.set(instance, neutral == null ? null : f.fromNeutral(neutral));
-        } else {
+        if (f == null) {
           ModelInternals.putAnnotation(instance, cols[i].key(), cols[i].convert(neutral));
+        } else if (slots[i] >= 0) {
+          values[slots[i]] = neutral == null ? null : f.fromNeutral(neutral);
+        } else {
+          f.set(instance, neutral == null ? null : f.fromNeutral(neutral));
         }
       }
+      writer.write(instance, values);
       ModelInternals.markLoaded(instance, meta, db, deferred);
       return instance;
     };
+  }
+
+  /**
+   * The writer of the plain fields among {@code fields} (not relations, not annotations), and in
+   * {@code slots} each column's place in its values (-1: set on its own, or column {@code skip}).
+   */
+  private static FieldWriter writer(ModelMeta meta, Field[] fields, int[] slots, int skip) {
+    List<Field> plain = new ArrayList<>();
+    for (int i = 0; i < fields.length; i++) {
+      Field f = fields[i];
+      if (i != skip && f != null && ModelInternals.isWritableDirectly(f)) {
+        slots[i] = plain.size();
+        plain.add(f);
+      } else {
+        slots[i] = -1;
+      }
+    }
+    return ModelInternals.fieldWriter(meta, plain.toArray(new Field[0]));
   }
 
   /**
@@ -93,15 +119,21 @@ public final class Hydrator {
         }
       }
       FieldKind[] kinds = new FieldKind[cols.length];
+      Field[] fields = new Field[cols.length];
       for (int c = 0; c < cols.length; c++) {
         kinds[c] = cols[c].kind();
+        fields[c] = cols[c].field();
       }
+      int[] slots = new int[cols.length];
+      FieldWriter writer = writer(s.model(), fields, slots, pkIndex);
       out[i] =
           new RelatedReader(
               s.field(),
               s.model(),
-              new ColumnPlan(ops, s.offset() + 1, kinds),
+              new ColumnPlan(ops, s.offset() + 1, kinds, writer.size()),
               cols,
+              writer,
+              slots,
               pkIndex,
               deferred(s.model(), cols),
               relatedReaders(s.children(), ops, db),
@@ -117,6 +149,8 @@ public final class Hydrator {
       ModelMeta meta,
       ColumnPlan plan,
       SelectColumn[] cols,
+      FieldWriter writer,
+      int[] slots,
       int pkIndex,
       Set<String> deferred,
       RelatedReader[] children,
@@ -142,11 +176,13 @@ public final class Hydrator {
      * is absent (a null primary key, read first so an absent row costs one column).
      */
     private Model read(ResultSet rs) throws SQLException {
-      ValueReader[] readers = plan.readers(rs);
+      ColumnPlan.Bound bound = plan.bind(rs);
+      ValueReader[] readers = bound.readers();
       Object pk = cols[pkIndex].convert(readers[pkIndex].read(rs));
       if (pk == null) {
         return null;
       }
+      Object[] values = bound.scratch();
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < cols.length; i++) {
         Field f = cols[i].field();
@@ -154,9 +190,15 @@ public final class Hydrator {
           f.set(instance, pk);
         } else {
           Object neutral = readers[i].read(rs);
-          f.set(instance, neutral == null ? null : f.fromNeutral(neutral));
+          Object value = neutral == null ? null : f.fromNeutral(neutral);
+          if (slots[i] >= 0) {
+            values[slots[i]] = value;
+          } else {
+            f.set(instance, value);
+          }
         }
       }
+      writer.write(instance, values);
       ModelInternals.markLoaded(instance, meta, db, deferred);
       for (RelatedReader child : children) {
         child.install(rs, instance);

@@ -32,6 +32,13 @@ public final class Field {
   private final MethodHandle getter;
 
   private final MethodHandle setter;
+
+  /** The setter with its own types, for {@link FieldWriter}; null when there is none. */
+  private final MethodHandle exactSetter;
+
+  /** A final Java field: the setter made from its VarHandle raises on every call. */
+  private final boolean finalField;
+
   private final Function<Object, Object> fromNeutral;
   private volatile FieldKind resolvedKind;
 
@@ -66,6 +73,36 @@ public final class Field {
       Options options,
       Relation relation,
       VarHandle handle) {
+    this(
+        model,
+        name,
+        attname,
+        column,
+        declaredKind,
+        javaType,
+        options,
+        relation,
+        handle,
+        null,
+        null);
+  }
+
+  /**
+   * As above, with direct getter and setter handles of the Java field where there are (null: made
+   * from {@code handle}; a final field has no setter).
+   */
+  Field(
+      ModelMeta model,
+      String name,
+      String attname,
+      String column,
+      FieldKind declaredKind,
+      Class<?> javaType,
+      Options options,
+      Relation relation,
+      VarHandle handle,
+      MethodHandle directGetter,
+      MethodHandle directSetter) {
     this.model = model;
     this.name = name;
     this.attname = attname;
@@ -76,18 +113,21 @@ public final class Field {
     this.relation = relation;
     // Invoking a VarHandle whose type differs from the call site's adapts it on every call; the
     // adapted method handles are made once here, and invokeExact calls them as they are.
-    this.getter =
-        handle == null
-            ? null
-            : handle
-                .toMethodHandle(VarHandle.AccessMode.GET)
-                .asType(MethodType.methodType(Object.class, Model.class));
+    MethodHandle get =
+        directGetter != null
+            ? directGetter
+            : handle == null ? null : handle.toMethodHandle(VarHandle.AccessMode.GET);
+    MethodHandle set =
+        directSetter != null
+            ? directSetter
+            : handle == null ? null : handle.toMethodHandle(VarHandle.AccessMode.SET);
+    this.finalField = directSetter == null && directGetter != null;
+    this.getter = get == null ? null : get.asType(MethodType.methodType(Object.class, Model.class));
+    this.exactSetter = set;
     this.setter =
-        handle == null
+        set == null
             ? null
-            : handle
-                .toMethodHandle(VarHandle.AccessMode.SET)
-                .asType(MethodType.methodType(void.class, Model.class, Object.class));
+            : set.asType(MethodType.methodType(void.class, Model.class, Object.class));
     this.fromNeutral = relation == null ? ValueConverters.fromNeutral(this) : null;
   }
 
@@ -297,6 +337,16 @@ public final class Field {
     }
   }
 
+  /** Whether {@link FieldWriter} can set this field: not a relation, and not final. */
+  boolean isWritableDirectly() {
+    return relation == null && setter != null && !finalField;
+  }
+
+  /** The setter as the Java field has it: (declaring class, field type)void. */
+  MethodHandle exactSetter() {
+    return exactSetter;
+  }
+
   /** The holder object of a relation field (a {@link Ref} or {@link ManyToMany}). */
   Object holder(Model instance) {
     try {
@@ -345,7 +395,8 @@ public final class Field {
     if (relation != null) {
       return relation.targetField().fromNeutral(neutral);
     }
-    return fromNeutral.apply(neutral);
+    // Most columns need no conversion; skipping the call spares a megamorphic interface call.
+    return fromNeutral == ValueConverters.IDENTITY ? neutral : fromNeutral.apply(neutral);
   }
 
   /** Parses stored JSON for a JSON field; other kinds are returned unchanged. */

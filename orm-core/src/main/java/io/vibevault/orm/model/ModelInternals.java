@@ -146,6 +146,19 @@ public final class ModelInternals {
   }
 
   /** Creates an empty instance of a model class through its no-argument constructor. */
+  /**
+   * A writer of these plain fields (not relations, not final) of {@code meta}'s instances, in this
+   * order; the same writer for the same fields.
+   */
+  public static FieldWriter fieldWriter(ModelMeta meta, Field[] fields) {
+    return FieldWriter.of(meta, fields);
+  }
+
+  /** Whether {@link #fieldWriter} can set {@code field}. */
+  public static boolean isWritableDirectly(Field field) {
+    return field.isWritableDirectly();
+  }
+
   public static Model newInstance(ModelMeta meta) {
     return meta.newInstance();
   }

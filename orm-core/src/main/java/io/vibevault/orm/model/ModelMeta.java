@@ -51,6 +51,10 @@ public final class ModelMeta {
   final Set<String> sensitiveFields = new java.util.HashSet<>();
   int maxRelationDepth = DEFAULT_MAX_RELATION_DEPTH;
   MethodHandle constructor;
+
+  /** Hydration's field writers by the list of fields they set ({@link FieldWriter#of}). */
+  final Map<List<Field>, FieldWriter> fieldWriters = new ConcurrentHashMap<>();
+
   private Field pk;
   private final Map<String, Field> byName = new LinkedHashMap<>();
   private List<Field> concrete;
@@ -294,7 +298,8 @@ public final class ModelMeta {
       throw new IllegalStateException(label() + " has no Java class to instantiate");
     }
     try {
-      return (Model) constructor.invoke();
+      // Typed ()Model once, so invokeExact calls it as it is (invoke adapted the call per row).
+      return (Model) constructor.invokeExact();
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

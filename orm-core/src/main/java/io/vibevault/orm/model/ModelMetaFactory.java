@@ -32,6 +32,7 @@ import io.vibevault.orm.model.fields.UUIDField;
 import io.vibevault.orm.model.fields.UniqueConstraint;
 import io.vibevault.orm.model.fields.UniqueTogether;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
@@ -124,8 +125,8 @@ final class ModelMetaFactory {
       meta.constructor =
           lookup
               .findConstructor(modelClass, MethodType.methodType(void.class))
-              .asType(MethodType.methodType(Object.class));
-      prototype = (Model) meta.constructor.invoke();
+              .asType(MethodType.methodType(Model.class));
+      prototype = (Model) meta.constructor.invokeExact();
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new FieldError(
           modelClass.getName()
@@ -218,8 +219,12 @@ final class ModelMetaFactory {
 
   private static Field implicitId(ModelMeta meta, MethodHandles.Lookup lookup) {
     VarHandle handle;
+    MethodHandle getter;
+    MethodHandle setter;
     try {
       handle = MethodHandles.lookup().findVarHandle(Model.class, "id", Long.class);
+      getter = MethodHandles.lookup().findGetter(Model.class, "id", Long.class);
+      setter = MethodHandles.lookup().findSetter(Model.class, "id", Long.class);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
@@ -232,7 +237,9 @@ final class ModelMetaFactory {
         Long.class,
         JoinModels.idOptions(),
         null,
-        handle);
+        handle,
+        getter,
+        setter);
   }
 
   private static Annotation fieldAnnotation(java.lang.reflect.Field jf) {
@@ -260,8 +267,14 @@ final class ModelMetaFactory {
       throw new FieldError(meta.label() + "." + name + " must be public to be a model field");
     }
     VarHandle handle;
+    MethodHandle getter;
+    MethodHandle setter;
     try {
       handle = lookup.unreflectVarHandle(jf);
+      // Direct field handles for hydration: a handle derived from the VarHandle goes through its
+      // access-mode checks on every call. A final field (a relation holder) has no setter.
+      getter = lookup.unreflectGetter(jf);
+      setter = Modifier.isFinal(jf.getModifiers()) ? null : lookup.unreflectSetter(jf);
     } catch (IllegalAccessException e) {
       throw new FieldError("Cannot access " + meta.label() + "." + name + ": " + e.getMessage());
     }
@@ -344,7 +357,9 @@ final class ModelMetaFactory {
               jf.getType(),
               options,
               relation,
-              handle);
+              handle,
+              getter,
+              setter);
       RelationOptions.validate(fk);
       return fk;
     }
@@ -406,7 +421,19 @@ final class ModelMetaFactory {
               null,
               false,
               "");
-      Field m2m = new Field(meta, name, name, null, null, jf.getType(), options, relation, handle);
+      Field m2m =
+          new Field(
+              meta,
+              name,
+              name,
+              null,
+              null,
+              jf.getType(),
+              options,
+              relation,
+              handle,
+              getter,
+              setter);
       RelationOptions.validate(m2m);
       return m2m;
     }
@@ -447,7 +474,9 @@ final class ModelMetaFactory {
         javaType,
         options,
         null,
-        handle);
+        handle,
+        getter,
+        setter);
   }
 
   private static Class<?> typeArgument(java.lang.reflect.Field jf) {

@@ -11,6 +11,9 @@ import java.util.function.Function;
 
 /** Builds, once per field, the function that turns a neutral value into the Java field's type. */
 final class ValueConverters {
+  /** The conversion of kinds read as they are (text, date-times): callers may skip the call. */
+  static final Function<Object, Object> IDENTITY = v -> v;
+
   private ValueConverters() {}
 
   static Function<Object, Object> fromNeutral(Field field) {
@@ -71,7 +74,7 @@ final class ValueConverters {
     if (kind == FieldKind.DATE_TIME && type == OffsetDateTime.class) {
       return v -> ((Instant) v).atOffset(ZoneOffset.UTC);
     }
-    return Function.identity();
+    return IDENTITY;
   }
 
   private static Object normaliseChoice(Object value) {

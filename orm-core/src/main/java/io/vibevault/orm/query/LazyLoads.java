@@ -5,10 +5,12 @@ import io.vibevault.orm.exception.NPlusOneError;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.Model;
 import io.vibevault.orm.model.ModelInternals;
+import io.vibevault.orm.model.ModelMeta;
 import java.security.CodeSource;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,17 +104,35 @@ final class LazyLoads {
       Field[] fieldsOf(Model instance) {
         Class<?> c = instance.getClass();
         if (c != modelClass) {
-          fields =
-              forwardFields.computeIfAbsent(
-                  c,
-                  k ->
-                      instance.meta().relationFields().stream()
-                          .filter(Field::isConcrete)
-                          .toArray(Field[]::new));
+          fields = forwardFields.get(c);
+          if (fields == null) {
+            fields = concreteRelations(instance.meta());
+            forwardFields.put(c, fields);
+          }
           children = new Node[fields.length];
           modelClass = c;
         }
         return fields;
+      }
+
+      /**
+       * A plain loop, run once per model class per query: the stream it replaces showed in the
+       * profile of a 1,000-row selectRelated list().
+       */
+      private static Field[] concreteRelations(ModelMeta meta) {
+        List<Field> relations = meta.relationFields();
+        int n = 0;
+        for (Field f : relations) {
+          n += f.isConcrete() ? 1 : 0;
+        }
+        Field[] out = new Field[n];
+        int i = 0;
+        for (Field f : relations) {
+          if (f.isConcrete()) {
+            out[i++] = f;
+          }
+        }
+        return out;
       }
 
       Node child(int i) {

@@ -11,6 +11,7 @@ import io.vibevault.orm.exception.NotSupportedError;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,6 +57,13 @@ public final class MysqlOperations extends BaseOperations {
   @Override
   public Object read(ResultSet rs, int index, FieldKind kind) throws SQLException {
     return MysqlValues.read(rs, index, kind);
+  }
+
+  @Override
+  public ValueReader reader(ResultSetMetaData columns, int index, FieldKind kind)
+      throws SQLException {
+    ValueReader specialised = kind == null ? null : MysqlValues.reader(index, kind);
+    return specialised != null ? specialised : super.reader(columns, index, kind);
   }
 
   @Override

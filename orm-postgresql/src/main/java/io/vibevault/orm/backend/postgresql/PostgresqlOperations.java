@@ -65,7 +65,8 @@ public final class PostgresqlOperations extends BaseOperations {
           ? rs -> PostgresqlValues.plainTimestamp(rs, index)
           : rs -> PostgresqlValues.timestampWithZone(rs, index);
     }
-    return super.reader(columns, index, kind);
+    ValueReader specialised = kind == null ? null : PostgresqlValues.reader(index, kind);
+    return specialised != null ? specialised : super.reader(columns, index, kind);
   }
 
   @Override
