@@ -5,6 +5,7 @@ import static io.vibevault.orm.backend.ValueFormats.micros;
 import static io.vibevault.orm.backend.ValueFormats.uuidFromHex;
 import static io.vibevault.orm.backend.ValueFormats.uuidHex;
 
+import io.vibevault.orm.backend.ColumnReaders;
 import io.vibevault.orm.backend.JsonText;
 import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.model.FieldKind;
@@ -99,36 +100,18 @@ final class MysqlValues {
   }
 
   /**
-   * A reader of one column for every row of a result set, for the kinds a model row reads most: the
-   * getter is picked once instead of switching on the kind per value, and the object getters answer
-   * null themselves, without a second call to {@code wasNull}. Other kinds go through {@link
-   * #read}; null when there is no specialised reader.
+   * A reader of one column for every row of a result set: date-times as MariaDB's driver gives
+   * them, the plain kinds through {@link ColumnReaders}; null for other kinds (read through {@link
+   * #read}).
    */
   static ValueReader reader(int index, FieldKind kind) {
-    return switch (kind) {
-      case CHAR, TEXT, EMAIL, URL, SLUG, FILE -> rs -> rs.getString(index);
-      case AUTO, BIG_AUTO, INTEGER, BIG_INTEGER, SMALL_INTEGER, POSITIVE_INTEGER ->
-          rs -> {
-            long v = rs.getLong(index);
-            return v == 0 && rs.wasNull() ? null : v;
-          };
-      case BOOLEAN ->
-          rs -> {
-            boolean v = rs.getBoolean(index);
-            return !v && rs.wasNull() ? null : v;
-          };
-      case DATE_TIME ->
-          rs -> {
-            LocalDateTime t = rs.getObject(index, LocalDateTime.class);
-            return t == null ? null : t.toInstant(ZoneOffset.UTC);
-          };
-      case JSON ->
-          rs -> {
-            String text = rs.getString(index);
-            return text == null ? null : new JsonText(text);
-          };
-      default -> null;
-    };
+    if (kind == FieldKind.DATE_TIME) {
+      return rs -> {
+        LocalDateTime t = rs.getObject(index, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+      };
+    }
+    return ColumnReaders.plain(index, kind);
   }
 
   /** A value of unknown kind, by the column's JDBC type. */

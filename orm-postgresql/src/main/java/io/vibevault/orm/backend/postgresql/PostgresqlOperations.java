@@ -1,6 +1,7 @@
 package io.vibevault.orm.backend.postgresql;
 
 import io.vibevault.orm.backend.BaseOperations;
+import io.vibevault.orm.backend.ColumnReaders;
 import io.vibevault.orm.backend.DatePart;
 import io.vibevault.orm.backend.Fragment;
 import io.vibevault.orm.backend.JsonPaths;
@@ -65,7 +66,7 @@ public final class PostgresqlOperations extends BaseOperations {
           ? rs -> PostgresqlValues.plainTimestamp(rs, index)
           : rs -> PostgresqlValues.timestampWithZone(rs, index);
     }
-    ValueReader specialised = kind == null ? null : PostgresqlValues.reader(index, kind);
+    ValueReader specialised = kind == null ? null : ColumnReaders.plain(index, kind);
     return specialised != null ? specialised : super.reader(columns, index, kind);
   }
 

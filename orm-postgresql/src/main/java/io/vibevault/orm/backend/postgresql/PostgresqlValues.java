@@ -6,7 +6,6 @@ import static io.vibevault.orm.backend.ValueFormats.micros;
 import static io.vibevault.orm.backend.ValueFormats.truncateToMicros;
 
 import io.vibevault.orm.backend.JsonText;
-import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.backend.ValueFormats;
 import io.vibevault.orm.model.FieldKind;
 import java.math.BigDecimal;
@@ -173,34 +172,6 @@ final class PostgresqlValues {
           case BINARY -> rs.getBytes(index);
         };
     return rs.wasNull() ? null : value;
-  }
-
-  /**
-   * A reader of one column for every row of a result set, for the kinds a model row reads most: the
-   * getter is picked once instead of switching on the kind per value, and the object getters answer
-   * null themselves, without a second call to {@code wasNull}. Null for other kinds (and
-   * date-times, which {@link PostgresqlOperations#reader} picks by the column's type).
-   */
-  static ValueReader reader(int index, FieldKind kind) {
-    return switch (kind) {
-      case CHAR, TEXT, EMAIL, URL, SLUG, FILE -> rs -> rs.getString(index);
-      case AUTO, BIG_AUTO, INTEGER, BIG_INTEGER, SMALL_INTEGER, POSITIVE_INTEGER ->
-          rs -> {
-            long v = rs.getLong(index);
-            return v == 0 && rs.wasNull() ? null : v;
-          };
-      case BOOLEAN ->
-          rs -> {
-            boolean v = rs.getBoolean(index);
-            return !v && rs.wasNull() ? null : v;
-          };
-      case JSON ->
-          rs -> {
-            String text = rs.getString(index);
-            return text == null ? null : new JsonText(text);
-          };
-      default -> null;
-    };
   }
 
   private static Instant instant(ResultSet rs, int index) throws SQLException {
