@@ -36,7 +36,7 @@ public final class ManyToMany<T extends Model> {
    */
   public QuerySet<T> all() {
     Model o = requireOwner();
-    List<? extends Model> cached = o.state().prefetched().get(field.name());
+    List<? extends Model> cached = o.state().prefetchedLists().get(field.name());
     if (cached == null) {
       ModelOperations.lazyLoad(o, field.name());
     }
@@ -53,12 +53,12 @@ public final class ManyToMany<T extends Model> {
 
   /** Whether {@code prefetchRelated} loaded this relation, so {@link #all()} needs no query. */
   public boolean isPrefetched() {
-    return owner != null && owner.state().prefetched().containsKey(field.name());
+    return owner != null && owner.state().prefetchedLists().containsKey(field.name());
   }
 
   private Model changing() {
     Model o = requireOwner();
-    o.state().prefetched().remove(field.name());
+    o.state().prefetchedLists().remove(field.name());
     return o;
   }
 

@@ -5,7 +5,6 @@ import io.vibevault.orm.query.DeleteResult;
 import io.vibevault.orm.query.ModelOperations;
 import io.vibevault.orm.query.RelatedManager;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,11 +29,9 @@ import java.util.Set;
  * tag.save();          // INSERT; tag.id is set
  * }</pre>
  */
-public abstract class Model {
+public abstract class Model extends ModelState {
   /** The implicit auto-increment primary key, unused when the model declares its own. */
   public Long id;
-
-  private final transient ModelState state = new ModelState();
 
   protected Model() {}
 
@@ -132,26 +129,26 @@ public abstract class Model {
 
   /** Whether a field was left out by {@code only()} / {@code defer()} when this was loaded. */
   public boolean isDeferred(String field) {
-    return state.deferred.contains(meta().field(field).attname());
+    return state().deferred.contains(meta().field(field).attname());
   }
 
   /** The fields left out when this object was loaded. */
   public Set<String> deferredFields() {
-    return state.deferred;
+    return state().deferred;
   }
 
   /** A value computed by the query that loaded this object (annotate, extra raw() columns). */
   public Object annotation(String name) {
-    if (!state.annotations().containsKey(name)) {
+    if (!state().annotationValues().containsKey(name)) {
       throw new IllegalArgumentException(
           "No annotation '"
               + name
               + "' on this "
               + getClass().getSimpleName()
               + "; have "
-              + state.annotations().keySet());
+              + state().annotationValues().keySet());
     }
-    return state.annotations().get(name);
+    return state().annotationValues().get(name);
   }
 
   /**
@@ -171,7 +168,7 @@ public abstract class Model {
 
   /** Every annotation the loading query computed, in order. */
   public Map<String, Object> annotations() {
-    return Collections.unmodifiableMap(state.annotations());
+    return Collections.unmodifiableMap(state().annotationValues());
   }
 
   /**
@@ -188,7 +185,7 @@ public abstract class Model {
    */
   @SuppressWarnings("unchecked")
   public <M extends Model> List<M> prefetched(String name) {
-    List<? extends Model> list = state.prefetched().get(name);
+    List<? extends Model> list = state().prefetchedLists().get(name);
     if (list == null) {
       throw new IllegalArgumentException(
           "Nothing prefetched as '"
@@ -196,7 +193,7 @@ public abstract class Model {
               + "' on this "
               + getClass().getSimpleName()
               + "; prefetched: "
-              + state.prefetched().keySet()
+              + state().prefetchedLists().keySet()
               + " (use prefetchRelated(\""
               + name
               + "\"))");
@@ -206,21 +203,21 @@ public abstract class Model {
 
   /** Whether {@code prefetchRelated} loaded {@code name} for this object. */
   public boolean isPrefetched(String name) {
-    return state.prefetched().containsKey(name);
+    return state().prefetchedLists().containsKey(name);
   }
 
   /** Whether this object has been saved to or loaded from a database. */
   public boolean isPersisted() {
-    return !state.adding;
+    return !state().adding;
   }
 
   /** The database alias this object was loaded from or saved to. */
   public String db() {
-    return state.db;
+    return state().db;
   }
 
   ModelState state() {
-    return state;
+    return this;
   }
 
   @Override
@@ -249,7 +246,7 @@ public abstract class Model {
     ModelMeta meta = meta();
     Map<String, Object> shown = new LinkedHashMap<>();
     for (Field f : meta.concreteFields()) {
-      if (state.deferred.contains(f.attname())) {
+      if (state().deferred.contains(f.attname())) {
         continue;
       }
       Object v = f.get(this);
@@ -264,85 +261,13 @@ public abstract class Model {
     return meta.modelName() + shown;
   }
 
-  /** The per-instance state the ORM keeps: adding, db alias, deferred fields, annotations. */
-  /**
-   * Per-instance bookkeeping. A query builds thousands of instances and most never carry an
-   * annotation, a prefetched list or a reverse one-to-one, so those maps are created on first
-   * write; the deferred set is shared by the rows of one query and replaced, never changed.
-   */
-  static final class ModelState {
-    boolean adding = true;
-    String db;
-
-    /** Attnames left out when the object was loaded: read-only, possibly shared. */
-    Set<String> deferred = Set.of();
-
-    private Map<String, Object> annotations;
-
-    /** Lists installed by prefetchRelated, by relation name or toAttr. */
-    private Map<String, List<? extends Model>> prefetched;
-
-    /**
-     * Reverse one-to-one objects already known, by the relation's reverse name: loaded by
-     * relatedOne, selectRelated or prefetchRelated, or set from the other side. A null value
-     * records that there is none.
-     */
-    private Map<String, Model> reverseOne;
-
-    /** The N+1 guard's token shared by the instances one QuerySet evaluation hydrated. */
-    Object resultSet;
-
-    Map<String, Object> annotations() {
-      return annotations == null ? Collections.emptyMap() : annotations;
-    }
-
-    void putAnnotation(String name, Object value) {
-      if (annotations == null) {
-        annotations = new LinkedHashMap<>();
-      }
-      annotations.put(name, value);
-    }
-
-    Map<String, List<? extends Model>> prefetched() {
-      return prefetched == null ? Collections.emptyMap() : prefetched;
-    }
-
-    Map<String, List<? extends Model>> prefetchedForWrite() {
-      if (prefetched == null) {
-        prefetched = new LinkedHashMap<>();
-      }
-      return prefetched;
-    }
-
-    Map<String, Model> reverseOne() {
-      return reverseOne == null ? Collections.emptyMap() : reverseOne;
-    }
-
-    Map<String, Model> reverseOneForWrite() {
-      if (reverseOne == null) {
-        reverseOne = new LinkedHashMap<>();
-      }
-      return reverseOne;
-    }
-
-    /** Marks attnames as loaded: a new set, since the old one may be shared with other rows. */
-    void undefer(Collection<String> attnames) {
-      if (deferred.isEmpty()) {
-        return;
-      }
-      Set<String> rest = new LinkedHashSet<>(deferred);
-      rest.removeAll(attnames);
-      deferred = rest.isEmpty() ? Set.of() : Collections.unmodifiableSet(rest);
-    }
-  }
-
   /**
    * Used by the ORM's loaders: marks the object as loaded from {@code db}; {@code deferred} must be
    * read-only (it is shared, see {@link ModelInternals#deferredSet}).
    */
   static void markLoaded(Model instance, String db, Set<String> deferred) {
-    instance.state.adding = false;
-    instance.state.db = db;
-    instance.state.deferred = deferred;
+    instance.adding = false;
+    instance.db = db;
+    instance.deferred = deferred;
   }
 }

@@ -37,7 +37,7 @@ public final class ModelInternals {
   }
 
   public static void undefer(Model instance, Collection<String> attnames) {
-    instance.state().undefer(attnames);
+    instance.state().undeferFields(attnames);
   }
 
   /**
@@ -51,7 +51,7 @@ public final class ModelInternals {
   }
 
   public static void putAnnotation(Model instance, String name, Object value) {
-    instance.state().putAnnotation(name, value);
+    instance.state().putAnnotationValue(name, value);
   }
 
   /** Attaches every Ref and ManyToMany holder of the instance to it. */
@@ -99,27 +99,27 @@ public final class ModelInternals {
    * (null: there is none), as Django caches {@code user.profile}.
    */
   public static void setReverseOne(Model instance, Field field, Model related) {
-    instance.state().reverseOneForWrite().put(field.relation().relatedQueryName(), related);
+    instance.state().reverseOnesForWrite().put(field.relation().relatedQueryName(), related);
   }
 
   /** Whether the reverse one-to-one of {@code field} is cached on {@code instance}. */
   public static boolean hasReverseOne(Model instance, Field field) {
-    return instance.state().reverseOne().containsKey(field.relation().relatedQueryName());
+    return instance.state().reverseOnes().containsKey(field.relation().relatedQueryName());
   }
 
   /** The cached reverse one-to-one object (null also when none exists; see hasReverseOne). */
   public static Model reverseOne(Model instance, Field field) {
-    return instance.state().reverseOne().get(field.relation().relatedQueryName());
+    return instance.state().reverseOnes().get(field.relation().relatedQueryName());
   }
 
   /** Forgets every cached reverse one-to-one (refreshFromDb). */
   public static void clearReverseOne(Model instance) {
-    instance.state().reverseOne().clear();
+    instance.state().reverseOnes().clear();
   }
 
   /** Stores a prefetched list under a relation name or toAttr (see {@link Model#prefetched}). */
   public static void setPrefetched(Model instance, String name, List<? extends Model> objects) {
-    instance.state().prefetchedForWrite().put(name, objects);
+    instance.state().prefetchedListsForWrite().put(name, objects);
   }
 
   /**
@@ -127,12 +127,12 @@ public final class ModelInternals {
    * a toAttr), or null when nothing was prefetched: related managers answer from it.
    */
   public static List<? extends Model> prefetchedOrNull(Model instance, String name) {
-    return instance.state().prefetched().get(name);
+    return instance.state().prefetchedLists().get(name);
   }
 
   /** Forgets a prefetched list (after the relation was changed). */
   public static void clearPrefetched(Model instance, String name) {
-    instance.state().prefetched().remove(name);
+    instance.state().prefetchedLists().remove(name);
   }
 
   /** Attaches the N+1 guard's shared result-set token to an instance. */
