@@ -122,28 +122,11 @@ final class Statements {
     try {
       if (returningClause) {
         return withStatement(
-            owner,
-            c,
-            sql,
-            ps -> {
-              bind(owner.ops(), ps, params);
-              try (ResultSet rs = ps.executeQuery()) {
-                return readEach(rs, reader);
-              }
-            });
+            owner, c, sql, ps -> runInsert(owner.ops(), ps, params, true, false, reader));
       }
-      try (PreparedStatement ps =
-          keyColumns == null
-              ? c.prepareStatement(sql)
-              : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-        bind(owner.ops(), ps, params);
-        ps.executeUpdate();
-        if (keyColumns == null) {
-          return new ArrayList<>();
-        }
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-          return readEach(rs, reader);
-        }
+      boolean generatedKeys = keyColumns != null;
+      try (PreparedStatement ps = prepareInsert(c, sql, generatedKeys)) {
+        return runInsert(owner.ops(), ps, params, false, generatedKeys, reader);
       }
     } finally {
       QueryLog.record(owner.alias(), sql, params, System.nanoTime() - start);
@@ -166,34 +149,48 @@ final class Statements {
       throws SQLException {
     List<List<T>> out = new ArrayList<>(paramSets.size());
     boolean generatedKeys = !returningClause && keyColumns != null;
-    try (PreparedStatement ps =
-        generatedKeys
-            ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-            : c.prepareStatement(sql)) {
+    try (PreparedStatement ps = prepareInsert(c, sql, generatedKeys)) {
       for (List<Object> params : paramSets) {
         long start = System.nanoTime();
         try {
-          bind(owner.ops(), ps, params);
-          if (returningClause) {
-            try (ResultSet rs = ps.executeQuery()) {
-              out.add(readEach(rs, reader));
-            }
-          } else {
-            ps.executeUpdate();
-            if (generatedKeys) {
-              try (ResultSet rs = ps.getGeneratedKeys()) {
-                out.add(readEach(rs, reader));
-              }
-            } else {
-              out.add(new ArrayList<>());
-            }
-          }
+          out.add(runInsert(owner.ops(), ps, params, returningClause, generatedKeys, reader));
         } finally {
           QueryLog.record(owner.alias(), sql, params, System.nanoTime() - start);
         }
       }
     }
     return out;
+  }
+
+  private static PreparedStatement prepareInsert(Connection c, String sql, boolean generatedKeys)
+      throws SQLException {
+    return generatedKeys
+        ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+        : c.prepareStatement(sql);
+  }
+
+  /** Binds and runs one INSERT; its keys from the RETURNING rows or the driver's generated keys. */
+  private static <T> List<T> runInsert(
+      Operations ops,
+      PreparedStatement ps,
+      List<Object> params,
+      boolean returningClause,
+      boolean generatedKeys,
+      DatabaseConnection.ResultHandler<T> reader)
+      throws SQLException {
+    bind(ops, ps, params);
+    if (returningClause) {
+      try (ResultSet rs = ps.executeQuery()) {
+        return readEach(rs, reader);
+      }
+    }
+    ps.executeUpdate();
+    if (!generatedKeys) {
+      return new ArrayList<>();
+    }
+    try (ResultSet rs = ps.getGeneratedKeys()) {
+      return readEach(rs, reader);
+    }
   }
 
   private static <T> List<T> readEach(ResultSet rs, DatabaseConnection.ResultHandler<T> reader)

@@ -127,20 +127,20 @@ final class BulkOperations {
     }
     WriteCompiler compiler = new WriteCompiler(backend.operations(), backend.features());
     int chunk = compiler.insertChunk(fields, batchSize);
-    Batches batches = values(access, objs, fields, chunk);
     boolean readPks = !hasPk && (conflicts == null || !conflicts.ignore());
     boolean returning = readPks && backend.features().canReturnRowsFromInsert();
     List<Field> returned = returning ? List.of(pk) : List.of();
     int next = 0;
-    if (!batches.full().isEmpty()) {
-      String sql = compiler.insertSql(meta, fields, chunk, returned, conflicts);
+    // Every full batch runs one statement text; a shorter last batch has its own.
+    for (Batches group : values(access, objs, fields, chunk)) {
+      String sql = compiler.insertSql(meta, fields, group.rows(), returned, conflicts);
       next =
           run(
               connection,
               backend,
               sql,
-              batches.full(),
-              chunk,
+              group.params(),
+              group.rows(),
               readPks,
               returning,
               objs,
@@ -148,32 +148,17 @@ final class BulkOperations {
               pk,
               next);
     }
-    if (batches.last() != null) {
-      int rows = objs.size() - next;
-      String sql = compiler.insertSql(meta, fields, rows, returned, conflicts);
-      run(
-          connection,
-          backend,
-          sql,
-          List.of(batches.last()),
-          rows,
-          readPks,
-          returning,
-          objs,
-          access,
-          pk,
-          next);
-    }
   }
 
-  /** The bound values of every full batch of {@code chunk} rows, and of the shorter last one. */
-  private record Batches(List<List<Object>> full, List<Object> last) {}
+  /** Batches of {@code rows} rows each and their bound values, one list per statement. */
+  private record Batches(int rows, List<List<Object>> params) {}
 
   /**
    * The neutral values of the rows, checked and converted once each, with auto_now(_add) fields set
    * on the objects first (one "now" for the whole call, converted once per field).
    */
-  private static Batches values(Rows access, List<Object> objs, List<Field> fields, int chunk) {
+  private static List<Batches> values(
+      Rows access, List<Object> objs, List<Field> fields, int chunk) {
     int width = fields.size();
     Field[] plan = fields.toArray(new Field[0]);
     Object[] now = new Object[width];
@@ -192,7 +177,7 @@ final class BulkOperations {
       }
     }
     List<List<Object>> full = new ArrayList<>(objs.size() / chunk);
-    List<Object> last = null;
+    Batches last = null;
     for (int start = 0; start < objs.size(); start += chunk) {
       int end = Math.min(objs.size(), start + chunk);
       List<Object> params = new ArrayList<>((end - start) * width);
@@ -213,10 +198,17 @@ final class BulkOperations {
       if (end - start == chunk) {
         full.add(params);
       } else {
-        last = params;
+        last = new Batches(end - start, List.of(params));
       }
     }
-    return new Batches(full, last);
+    List<Batches> groups = new ArrayList<>(2);
+    if (!full.isEmpty()) {
+      groups.add(new Batches(chunk, full));
+    }
+    if (last != null) {
+      groups.add(last);
+    }
+    return groups;
   }
 
   /**
