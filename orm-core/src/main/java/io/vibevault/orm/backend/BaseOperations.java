@@ -265,6 +265,15 @@ public abstract class BaseOperations extends BaseFunctionOperations {
     return null;
   }
 
+  /**
+   * Whether LIMIT and OFFSET are bound parameters (one SQL text for every page) or integer
+   * literals, as Django writes them. A backend whose planner reads a bound LIMIT's value, and so
+   * compiles a statement again each time it is bound, writes literals.
+   */
+  protected boolean bindsLimits() {
+    return true;
+  }
+
   @Override
   public Fragment limitOffset(Long limit, long offset) {
     if (limit != null && limit < 0 || offset < 0) {
@@ -275,17 +284,26 @@ public abstract class BaseOperations extends BaseFunctionOperations {
     }
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
+    // Literals are checked longs, never the caller's text: nothing but digits reaches the SQL.
     if (limit != null) {
-      sql.append(" LIMIT ?");
-      params.add(limit);
+      appendBound(sql, params, " LIMIT ", limit);
     } else if (noLimit() != null) {
       sql.append(" LIMIT ").append(noLimit());
     }
     if (offset > 0) {
-      sql.append(" OFFSET ?");
-      params.add(offset);
+      appendBound(sql, params, " OFFSET ", offset);
     }
     return new Fragment(sql.toString(), params);
+  }
+
+  private void appendBound(StringBuilder sql, List<Object> params, String keyword, long value) {
+    sql.append(keyword);
+    if (bindsLimits()) {
+      sql.append('?');
+      params.add(value);
+    } else {
+      sql.append(value);
+    }
   }
 
   /**

@@ -104,6 +104,18 @@ public final class SqliteOperations extends BaseOperations {
     return "-1";
   }
 
+  /**
+   * Literals: SQLite's planner reads the value of a bound LIMIT, so binding it again (every run of
+   * a cached statement) expires the statement and the next step compiles it anew. {@code get(pk)}
+   * from the statement cache took 20 us instead of 9 on the benchmark's table, no faster than
+   * preparing it each time. The SQL per slice costs nothing more: slices are part of a query's
+   * shape.
+   */
+  @Override
+  protected boolean bindsLimits() {
+    return false;
+  }
+
   @Override
   public Fragment regex(Fragment lhs, Fragment rhs, boolean caseInsensitive) {
     String pattern = caseInsensitive ? "('(?iu)' || " + rhs.sql() + ")" : rhs.sql();

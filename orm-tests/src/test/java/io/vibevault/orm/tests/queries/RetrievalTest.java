@@ -12,6 +12,7 @@ import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.query.QuerySet;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ class RetrievalTest {
   }
 
   @DbTest
-  void slicesAreLimitAndOffset() {
+  void slicesAreLimitAndOffset(TestDatabase db) {
     seed();
     QuerySet<Book> byPages = Book.objects.orderBy("pages");
     assertThat(byPages.slice(0, 2).list()).containsExactly(b1, b3);
@@ -192,8 +193,14 @@ class RetrievalTest {
     assertThat(byPages.slice(2, 2).list()).isEmpty();
     assertThat(byPages.slice(5, 10).list()).isEmpty();
     var ran = Database.captureQueries(() -> byPages.slice(1, 3).list());
-    assertThat(ran.get(0).sql()).contains("LIMIT").contains("OFFSET");
-    assertThat(ran.get(0).params()).contains(2L, 1L);
+    if (db.vendor().equals("sqlite")) {
+      // Literals there: SQLite compiles a statement again whenever a bound LIMIT is bound again.
+      assertThat(ran.get(0).sql()).endsWith(" LIMIT 2 OFFSET 1");
+      assertThat(ran.get(0).params()).isEmpty();
+    } else {
+      assertThat(ran.get(0).sql()).contains("LIMIT").contains("OFFSET");
+      assertThat(ran.get(0).params()).containsExactlyInAnyOrder(2L, 1L);
+    }
     assertThatThrownBy(() -> byPages.slice(-1, 2)).isInstanceOf(ArgumentError.class);
     assertThatThrownBy(() -> byPages.slice(0, -2)).isInstanceOf(ArgumentError.class);
     assertThatThrownBy(() -> byPages.slice(-3)).isInstanceOf(ArgumentError.class);
