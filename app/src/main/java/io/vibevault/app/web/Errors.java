@@ -5,6 +5,8 @@ import io.vibevault.app.memories.UploadRejected;
 import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.exception.OperationalError;
 import io.vibevault.orm.exception.ValidationError;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,7 @@ final class Errors {
       if (badMessage(e).getCode() == 413 || overMultipartLimit(e)) {
         respond(ctx, 413, "The request is too large (10 MB at most).", null, null);
       } else {
+        drainBody(ctx);
         respond(ctx, 400, "The request could not be read.", null, null);
       }
     } else if (e instanceof OperationalError) {
@@ -124,6 +127,24 @@ final class Errors {
       model.put("correlationId", correlation);
       model.put("user", Caller.of(ctx).user());
       ctx.status(status).html(templates.render("error", model));
+    }
+  }
+
+  /**
+   * Reads and drops what the client is still sending of a body Jetty refused part-way (the 1,001st
+   * part of a form): answering while it sends makes the server close a connection with unread
+   * bytes, a reset that the client sees instead of the 400. Only bodies within the request limit
+   * get here (a larger one is a 413 before any of it is read), so this reads at most that.
+   */
+  private static void drainBody(Context ctx) {
+    long length = ctx.req().getContentLengthLong();
+    if (length < 0 || length > WebSecurity.MAX_REQUEST_BYTES) {
+      return;
+    }
+    try {
+      ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException gone) {
+      // The client stopped sending or the stream is closed: nothing left to drain.
     }
   }
 
