@@ -3,10 +3,7 @@ package io.vibevault.orm.query;
 import io.vibevault.orm.Database;
 import io.vibevault.orm.backend.Backend;
 import io.vibevault.orm.exception.ArgumentError;
-import io.vibevault.orm.exception.FieldError;
-import io.vibevault.orm.exception.MultipleObjectsReturned;
 import io.vibevault.orm.exception.NotSupportedError;
-import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.execution.RowReader;
 import io.vibevault.orm.expr.Expression;
 import io.vibevault.orm.expr.InnerQuery;
@@ -109,51 +106,8 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
     if (query.isSliced()) {
       throw new ArgumentError("Cannot filter a query once a slice has been taken.");
     }
-    Filter condition = new Filter.Node(Connector.AND, negate, parseConditions(conditions));
+    Filter condition = new Filter.Node(Connector.AND, negate, Conditions.parse(conditions));
     return chain(q -> q.addFilter(condition));
-  }
-
-  static List<Filter> parseConditions(Object[] conditions) {
-    List<Filter> parts = new ArrayList<>();
-    for (int i = 0; i < conditions.length; i++) {
-      Object arg = conditions[i];
-      if (arg instanceof Q q) {
-        if (!q.isEmpty()) {
-          parts.add(q.toFilter());
-        }
-      } else if (arg instanceof String key) {
-        if (i + 1 >= conditions.length) {
-          throw new ArgumentError("Filter key " + FieldError.quote(key) + " has no value");
-        }
-        parts.add(new Filter.Leaf(key, conditions[++i]));
-      } else if (arg instanceof Map<?, ?> map) {
-        Q q = Q.of(castMap(map));
-        if (!q.isEmpty()) {
-          parts.add(q.toFilter());
-        }
-      } else if (arg instanceof Expression e) {
-        parts.add(new Filter.Condition(e));
-      } else {
-        throw new ArgumentError(
-            "filter() takes Q objects, expressions, maps and key/value pairs; got "
-                + (arg == null ? "null" : arg.getClass().getSimpleName())
-                + " at position "
-                + i);
-      }
-    }
-    return parts;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, ?> castMap(Map<?, ?> map) {
-    for (Object k : map.keySet()) {
-      if (!(k instanceof String)) {
-        throw new FieldError(
-            "Filter keys must be strings, got "
-                + (k == null ? "null" : k.getClass().getSimpleName()));
-      }
-    }
-    return (Map<String, ?>) map;
   }
 
   /**
@@ -527,79 +481,12 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
   }
 
   /**
-   * The one row matching the conditions (Django's {@code get()}); ObjectDoesNotExist or
-   * MultipleObjectsReturned naming {@code model} (null for a model without a Java class).
+   * The one row matching the conditions (Django's {@code get()}, see {@link GetOne}); {@code
+   * ObjectDoesNotExist} or {@code MultipleObjectsReturned} naming {@code model} (null for a model
+   * without a Java class).
    */
   final R single(Object[] conditions, Class<?> model) {
-    if (conditions.length > 0 && query.combinator() != null) {
-      throw new NotSupportedError(
-          "Calling QuerySet.get(...) with filters after "
-              + query.combinator().method()
-              + "() is not supported.");
-    }
-    if (isPrimaryKeyCondition(conditions)) {
-      List<R> rows = QueryRunner.fetchByPrimaryKey(query, conditions[1], db(), this::listReader);
-      if (rows != null) {
-        afterFetch(rows);
-        return only(rows, model);
-      }
-    }
-    S qs = conditions.length == 0 ? null : byPrimaryKey(conditions);
-    if (qs == null && conditions.length > 0) {
-      qs = filter(conditions);
-    }
-    if (qs != null) {
-      // The filtered query is a fresh copy, never sliced: edit it in place instead of copying it
-      // twice more (a get() by primary key is mostly this overhead on top of the database).
-      qs.query.setOrdering(List.of());
-      if (!qs.query.isSelectForUpdate()) {
-        qs.query.setLimits(0L, 21L);
-      }
-    } else if (!query.isSliced() && !query.isSelectForUpdate()) {
-      qs = orderBy().slice(0, 21);
-    } else if (!query.isSliced()) {
-      qs = orderBy();
-    } else {
-      qs = self();
-    }
-    return only(qs.list(), model);
-  }
-
-  /** The one row of a get(), or Django's two errors. */
-  private R only(List<R> rows, Class<?> model) {
-    if (rows.isEmpty()) {
-      throw new ObjectDoesNotExist(model, meta.modelName() + " matching query does not exist.");
-    }
-    if (rows.size() > 1) {
-      throw new MultipleObjectsReturned(
-          model,
-          "get() returned more than one "
-              + meta.modelName()
-              + " -- it returned "
-              + (rows.size() > 20 ? "more than 20" : String.valueOf(rows.size()))
-              + "!");
-    }
-    return rows.get(0);
-  }
-
-  /**
-   * {@code get("pk", value)}: the primary-key condition built directly, no path to resolve; null
-   * when the conditions are anything else or the value needs the general filter.
-   */
-  private S byPrimaryKey(Object[] conditions) {
-    if (isPrimaryKeyCondition(conditions) && !query.isSliced()) {
-      boolean[] direct = {false};
-      S byPk = chain(q -> direct[0] = q.addPkFilter(conditions[1]));
-      return direct[0] ? byPk : null;
-    }
-    return null;
-  }
-
-  /** {@code ("pk", value)} or {@code ("<key's name>", value)}. */
-  private boolean isPrimaryKeyCondition(Object[] conditions) {
-    return conditions.length == 2
-        && conditions[0] instanceof String key
-        && (key.equals("pk") || key.equals(meta.pk().name()));
+    return GetOne.get(self(), conditions, model);
   }
 
   @SuppressWarnings("unchecked")
