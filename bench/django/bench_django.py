@@ -275,7 +275,7 @@ class Runner:
             self.emit(wid, "mismatch", note=diff)
             return
         n = 0
-        warm = (0.3 if self.quick else 1.2) / (2 if wid in ("W5", "W6") else 1)
+        warm = (0.3 if self.quick else 1.2) / (2 if wid == "W6" else 1)
         until = time.perf_counter() + warm
         done = 0
         while done < 3 or (time.perf_counter() < until and done < 100_000):
