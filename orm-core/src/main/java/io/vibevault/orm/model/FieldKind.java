@@ -156,12 +156,14 @@ public enum FieldKind {
     if (value == null) {
       return null;
     }
-    if (value instanceof Choices c) {
-      value = c.value();
-    }
-    if (this != JSON && (value instanceof Map || value instanceof Collection)) {
-      throw new ValidationError(
-          fieldName, "field '" + fieldName + "' expects a single value, got " + describe(value));
+    if (!isPlainScalar(value)) {
+      if (value instanceof Choices c) {
+        value = c.value();
+      }
+      if (this != JSON && (value instanceof Map || value instanceof Collection)) {
+        throw new ValidationError(
+            fieldName, "field '" + fieldName + "' expects a single value, got " + describe(value));
+      }
     }
     switch (this) {
       case AUTO, BIG_AUTO, INTEGER, BIG_INTEGER, SMALL_INTEGER, POSITIVE_INTEGER:
@@ -344,7 +346,8 @@ public enum FieldKind {
               + max
               + "]");
     }
-    return result;
+    // The caller's Long as it is: boxing the same number again allocates for all but -128..127.
+    return value instanceof Long l ? l : (Long) result;
   }
 
   /** Rejects lone surrogates and NUL so that every backend stores exactly what it is given. */
@@ -377,6 +380,8 @@ public enum FieldKind {
     if (value instanceof String s) {
       // NUL too: PostgreSQL's jsonb cannot store it, so no backend does.
       checkText(s, fieldName);
+    } else if (value == null || isPlainScalar(value)) {
+      return;
     } else if (value instanceof Map<?, ?> m) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         checkJsonStrings(String.valueOf(e.getKey()), fieldName);
@@ -387,6 +392,26 @@ public enum FieldKind {
         checkJsonStrings(o, fieldName);
       }
     }
+  }
+
+  /**
+   * Whether {@code value} is of one of the final classes most values are (text, numbers, booleans,
+   * date-times), told by its class alone. On JDK 17 an {@code instanceof} against an interface that
+   * fails scans the class's interfaces with a slow instruction: about 40 ns for a String against
+   * {@code Choices}, {@code Map} and {@code Collection}, which was 7% of a MariaDB bulkCreate's
+   * CPU. None of these classes is a Choices, a Map or a Collection.
+   */
+  static boolean isPlainScalar(Object value) {
+    Class<?> c = value.getClass();
+    return c == String.class
+        || c == Long.class
+        || c == Integer.class
+        || c == Boolean.class
+        || c == Instant.class
+        || c == Double.class
+        || c == BigDecimal.class
+        || c == LocalDate.class
+        || c == JsonText.class;
   }
 
   private static ValidationError expected(String fieldName, String what, Object got) {
