@@ -32,7 +32,11 @@ public abstract class Expression {
 
   /** Whether this contains an aggregate (it then belongs in HAVING, not WHERE). */
   public boolean containsAggregate() {
-    for (Expression e : sourceExpressions()) {
+    // Indexed: the walk runs over every expression of every query compiled, and an iterator per
+    // node was a twentieth of what compiling a filtered QuerySet allocated.
+    List<Expression> children = sourceExpressions();
+    for (int i = 0; i < children.size(); i++) {
+      Expression e = children.get(i);
       if (e != null && e.containsAggregate()) {
         return true;
       }

@@ -148,4 +148,16 @@ public final class WhereNode extends Expression {
   public List<Expression> sourceExpressions() {
     return List.copyOf(children);
   }
+
+  /** Walks the children in place: {@link #sourceExpressions()} copies them. */
+  @Override
+  public boolean containsAggregate() {
+    for (int i = 0; i < children.size(); i++) {
+      Expression child = children.get(i);
+      if (child != null && child.containsAggregate()) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -198,8 +198,9 @@ public final class Window extends Expression {
     if (e instanceof Window) {
       return true;
     }
-    for (Expression child : e.sourceExpressions()) {
-      if (containsOverClause(child)) {
+    List<Expression> children = e.sourceExpressions();
+    for (int i = 0; i < children.size(); i++) {
+      if (containsOverClause(children.get(i))) {
         return true;
       }
     }
