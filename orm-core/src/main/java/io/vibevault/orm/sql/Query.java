@@ -126,22 +126,30 @@ public final class Query implements Resolver {
     selectForUpdateNowait = source.selectForUpdateNowait;
     selectForUpdateSkipLocked = source.selectForUpdateSkipLocked;
     selectForUpdateOf = source.selectForUpdateOf;
-    onlyFields = source.onlyFields == null ? null : new LinkedHashSet<>(source.onlyFields);
-    deferredFields = new LinkedHashSet<>(source.deferredFields);
-    selectRelated = new LinkedHashSet<>(source.selectRelated);
+    onlyFields = source.onlyFields == null ? null : copyOf(source.onlyFields);
+    deferredFields = copyOf(source.deferredFields);
+    selectRelated = copyOf(source.selectRelated);
     selectRelatedAll = source.selectRelatedAll;
     valuesSelect = source.valuesSelect == null ? null : new ArrayList<>(source.valuesSelect);
     annotations = new LinkedHashMap<>(source.annotations);
     if (source.filterIsSticky) {
-      usedAliases = new LinkedHashSet<>(source.usedAliases);
+      usedAliases = copyOf(source.usedAliases);
       reuseUsedAliases = true;
     } else {
       usedAliases = new LinkedHashSet<>();
     }
-    hiddenAnnotations = new LinkedHashSet<>(source.hiddenAnnotations);
+    hiddenAnnotations = copyOf(source.hiddenAnnotations);
     groupBy = source.groupBy == null ? null : new ArrayList<>(source.groupBy);
     groupByModel = source.groupByModel;
     combination = source.combination;
+  }
+
+  /**
+   * A copy of a set; an empty one without {@code addAll}'s iterator (most sets of a query are
+   * empty, and every chained call copies all of them).
+   */
+  private static <T> Set<T> copyOf(Set<T> source) {
+    return source.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(source);
   }
 
   public ModelMeta model() {
