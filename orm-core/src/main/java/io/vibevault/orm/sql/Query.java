@@ -126,29 +126,30 @@ public final class Query implements Resolver {
     selectForUpdateNowait = source.selectForUpdateNowait;
     selectForUpdateSkipLocked = source.selectForUpdateSkipLocked;
     selectForUpdateOf = source.selectForUpdateOf;
-    onlyFields = source.onlyFields == null ? null : copyOf(source.onlyFields);
-    deferredFields = copyOf(source.deferredFields);
-    selectRelated = copyOf(source.selectRelated);
+    onlyFields = source.onlyFields == null ? null : mutableCopy(source.onlyFields);
+    deferredFields = mutableCopy(source.deferredFields);
+    selectRelated = mutableCopy(source.selectRelated);
     selectRelatedAll = source.selectRelatedAll;
     valuesSelect = source.valuesSelect == null ? null : new ArrayList<>(source.valuesSelect);
     annotations = new LinkedHashMap<>(source.annotations);
     if (source.filterIsSticky) {
-      usedAliases = copyOf(source.usedAliases);
+      usedAliases = mutableCopy(source.usedAliases);
       reuseUsedAliases = true;
     } else {
       usedAliases = new LinkedHashSet<>();
     }
-    hiddenAnnotations = copyOf(source.hiddenAnnotations);
+    hiddenAnnotations = mutableCopy(source.hiddenAnnotations);
     groupBy = source.groupBy == null ? null : new ArrayList<>(source.groupBy);
     groupByModel = source.groupByModel;
     combination = source.combination;
   }
 
   /**
-   * A copy of a set; an empty one without {@code addAll}'s iterator (most sets of a query are
-   * empty, and every chained call copies all of them).
+   * A mutable copy of a set (unlike {@code Set.copyOf}: later calls edit it); an empty one without
+   * {@code addAll}'s iterator (most sets of a query are empty, and every chained call copies all of
+   * them).
    */
-  private static <T> Set<T> copyOf(Set<T> source) {
+  private static <T> Set<T> mutableCopy(Set<T> source) {
     return source.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(source);
   }
 
