@@ -316,6 +316,15 @@ public final class Bench {
         done++;
       }
     }
+    // New connections for every peer (see Fixture.freshConnections), each opened by one untimed
+    // call so that no sample pays for a connection or its first prepared statements.
+    fixture.freshConnections();
+    for (int i = 0; i < timed.size(); i++) {
+      op.run(timed.get(i), ++counters[i]);
+      if (cleanup != null) {
+        cleanup.run();
+      }
+    }
     // The fastest of a few calls of the reference peer sizes the samples (noise only adds time).
     long one = Long.MAX_VALUE;
     for (int i = 0; i < (cleanup == null ? 5 : 1); i++) {

@@ -1,11 +1,14 @@
 package io.vibevault.bench.harness;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.vibevault.bench.jdbc.Vendor;
 import io.vibevault.bench.model.MediaType;
 import io.vibevault.bench.model.Memory;
 import io.vibevault.bench.model.Tag;
 import io.vibevault.bench.model.User;
 import io.vibevault.orm.Database;
+import io.vibevault.orm.backend.DatabaseSettings;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.model.Apps;
 import io.vibevault.orm.model.ModelMeta;
@@ -17,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +53,7 @@ final class Fixture {
   final Vendor vendor;
   final int users;
   final int memories;
+  private final List<DataSource> peerPools = new ArrayList<>();
 
   Fixture(String vendorName, int users) {
     this.vendorName = vendorName;
@@ -96,7 +101,34 @@ final class Fixture {
   /** A new pool on the same database with the ORM backend's driver settings, for a peer. */
   DataSource dataSource(String peer) {
     DatabaseConnection c = Database.connection();
-    return c.backend().createDataSource(Database.settings(Database.DEFAULT), "bench-" + peer);
+    DataSource pool =
+        c.backend().createDataSource(Database.settings(Database.DEFAULT), "bench-" + peer);
+    peerPools.add(pool);
+    return pool;
+  }
+
+  /**
+   * Gives every peer new physical connections, once they are warmed up and before they are timed.
+   *
+   * <p>sqlite-jdbc synchronizes every call on its connection object, twice per column read (a
+   * {@code synchronized} block around a {@code synchronized native} method). When the JIT
+   * deoptimizes a frame while it holds that lock, which happens while code is still being compiled,
+   * HotSpot inflates the lock into a full monitor, and on JDK 17 a synchronized native method then
+   * takes the slow path on every call until the monitor is deflated (when idle, at most once a
+   * minute). Whichever peer's connection was caught paid 15-20% more per row for the rest of the
+   * run: a lottery, not a property of the peer. Connections opened after warm-up start with thin
+   * locks for every peer alike.
+   */
+  void freshConnections() throws SQLException {
+    for (DataSource pool : peerPools) {
+      HikariPoolMXBean bean = pool.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+      if (bean != null) {
+        bean.softEvictConnections();
+      }
+    }
+    DatabaseSettings settings = Database.settings(Database.DEFAULT);
+    Database.remove(Database.DEFAULT);
+    Database.configure(Database.DEFAULT, settings);
   }
 
   /** Drops and creates the tables, then loads users, memories, tags and links. */
