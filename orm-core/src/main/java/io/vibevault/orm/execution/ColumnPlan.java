@@ -1,5 +1,6 @@
 package io.vibevault.orm.execution;
 
+import io.vibevault.orm.backend.ColumnReaders;
 import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.model.FieldKind;
@@ -61,7 +62,7 @@ final class ColumnPlan {
       ResultSetMetaData columns = rs.getMetaData();
       ValueReader[] readers = new ValueReader[kinds.length];
       for (int i = 0; i < readers.length; i++) {
-        readers[i] = ops.reader(columns, firstIndex + i, kinds[i]);
+        readers[i] = ColumnReaders.uniform(ops.reader(columns, firstIndex + i, kinds[i]));
       }
       b = new Bound(new WeakReference<>(rs), readers, new Object[scratchSize]);
       bound = b;

@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The metadata of one model field (Django's {@code Field}): its names, column, storage kind,
@@ -39,7 +38,7 @@ public final class Field {
   /** A final Java field: the setter made from its VarHandle raises on every call. */
   private final boolean finalField;
 
-  private final Function<Object, Object> fromNeutral;
+  private final ValueConverter fromNeutral;
   private volatile FieldKind resolvedKind;
 
   /** The options of a field, as declared by its annotation. */
@@ -128,7 +127,7 @@ public final class Field {
         set == null
             ? null
             : set.asType(MethodType.methodType(void.class, Model.class, Object.class));
-    this.fromNeutral = relation == null ? ValueConverters.fromNeutral(this) : null;
+    this.fromNeutral = relation == null ? ValueConverter.of(this) : null;
   }
 
   /** The model that declares the field. */
@@ -395,8 +394,7 @@ public final class Field {
     if (relation != null) {
       return relation.targetField().fromNeutral(neutral);
     }
-    // Most columns need no conversion; skipping the call spares a megamorphic interface call.
-    return fromNeutral == ValueConverters.IDENTITY ? neutral : fromNeutral.apply(neutral);
+    return fromNeutral.apply(neutral);
   }
 
   /** Parses stored JSON for a JSON field; other kinds are returned unchanged. */
