@@ -18,6 +18,7 @@ import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.model.Signals;
 import io.vibevault.orm.sql.Filter;
 import io.vibevault.orm.sql.Query;
+import io.vibevault.orm.sql.UpdateCache;
 import io.vibevault.orm.sql.WriteCompiler;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -230,7 +231,7 @@ public final class ModelOperations {
     for (Field f : fields) {
       sets.add(new WriteCompiler.Assignment(f, writeValue(f, f.get(obj))));
     }
-    Fragment sql = new WriteCompiler(backend.operations(), backend.features()).update(q, sets);
+    Fragment sql = UpdateCache.compileUpdate(q, sets, backend.operations(), backend.features());
     return connection.execute(sql.sql(), sql.params());
   }
 
@@ -311,7 +312,7 @@ public final class ModelOperations {
     }
     Fragment sql;
     try {
-      sql = new WriteCompiler(backend.operations(), backend.features()).update(q, sets);
+      sql = UpdateCache.compileUpdate(q, sets, backend.operations(), backend.features());
     } catch (EmptyResultSet empty) {
       return 0;
     }

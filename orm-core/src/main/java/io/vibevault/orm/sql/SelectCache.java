@@ -156,6 +156,12 @@ public final class SelectCache {
 
   /** The shape of a query, collecting its condition values in order; null when it has none. */
   static Shape shapeOf(Query q, Operations ops, Features features, List<Object> values) {
+    Shape shape = shapeParts(q, ops, features, values);
+    return shape == null ? null : shape.done();
+  }
+
+  /** {@link #shapeOf} before {@link Shape#done}, for a statement that adds parts of its own. */
+  static Shape shapeParts(Query q, Operations ops, Features features, List<Object> values) {
     if (q.combination != null
         || q.valuesSelect != null
         || !q.annotations.isEmpty()
@@ -203,7 +209,7 @@ public final class SelectCache {
     shape.addAll(q.deferredFields);
     shape.addAll(q.selectRelated);
     shape.add(q.selectRelatedAll);
-    return shape.done();
+    return shape;
   }
 
   /**
@@ -316,7 +322,7 @@ public final class SelectCache {
   }
 
   /** A copy of the tree with each value lookup's value replaced by the next placeholder. */
-  private static WhereNode withSlots(WhereNode node, int[] next) {
+  static WhereNode withSlots(WhereNode node, int[] next) {
     WhereNode copy = new WhereNode(node.connector, node.negated);
     for (Expression child : node.children) {
       if (child instanceof WhereNode w) {
