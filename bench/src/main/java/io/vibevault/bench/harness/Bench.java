@@ -354,13 +354,23 @@ public final class Bench {
         cleanup.run();
       }
     }
+    // W9's samples are single streams whose time varies most (GC in a 64 MB heap): as many rounds
+    // as the others, so its median does not rest on seven values.
+    int rounds = quick ? (stream || cleanup != null ? 3 : 5) : 11;
+    // Sub-millisecond operations (W2, W3) are a round trip or two to a server, whose latency on a
+    // 2-core VM switches between two levels for seconds at a time (17-20 us or 60-90 us for one
+    // get on PostgreSQL, for every peer): a 100 ms sample falls wholly in one level, and with 11
+    // rounds the median of one peer could land in the slow level and another's in the fast. Three
+    // times as many samples of a third of the length alternate the peers finer than the levels
+    // change, for the same time.
+    if (!quick && one < 1_000_000L && cleanup == null) {
+      rounds = 33;
+      targetNs = targetNs / 3;
+    }
     int perSample = (int) Math.max(1, Math.min(50_000, targetNs / one));
     if (cleanup != null) {
       perSample = 1;
     }
-    // W9's samples are single streams whose time varies most (GC in a 64 MB heap): as many rounds
-    // as the others, so its median does not rest on seven values.
-    int rounds = quick ? (stream || cleanup != null ? 3 : 5) : 11;
     long[][] samples = new long[timed.size()][rounds];
     double[] peakMb = new double[timed.size()];
     for (int r = 0; r < rounds; r++) {
