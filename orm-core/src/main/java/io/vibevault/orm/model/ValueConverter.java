@@ -49,12 +49,17 @@ final class ValueConverter {
       Choices[] constants = field.choices().getEnumConstants();
       choiceValues = new Object[constants.length];
       choices = constants.clone();
-      Map<Object, Object> byValue = new HashMap<>();
       for (int i = 0; i < constants.length; i++) {
         choiceValues[i] = normaliseChoice(constants[i].value());
-        byValue.put(choiceValues[i], constants[i]);
       }
-      choiceByValue = constants.length > SCANNED_CHOICES ? byValue : null;
+      if (constants.length > SCANNED_CHOICES) {
+        choiceByValue = new HashMap<>();
+        for (int i = 0; i < constants.length; i++) {
+          choiceByValue.put(choiceValues[i], constants[i]);
+        }
+      } else {
+        choiceByValue = null;
+      }
     } else {
       choiceValues = null;
       choices = null;

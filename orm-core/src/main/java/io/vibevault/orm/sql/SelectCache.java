@@ -146,12 +146,12 @@ public final class SelectCache {
       // The compiler decides (an empty slice throws EmptyResultSet there).
       return new SqlCompiler(query, ops, features).compileSelect();
     }
-    List<Object> params = new ArrayList<>(template.params().size());
-    for (Object p : template.params()) {
-      params.add(p instanceof Slot s ? values.get(s.index) : p);
-    }
     return new CompiledSelect(
-        template.sql(), params, template.columns(), template.related(), template.readers());
+        template.sql(),
+        fill(template.params(), values),
+        template.columns(),
+        template.related(),
+        template.readers());
   }
 
   /** The shape of a query, collecting its condition values in order; null when it has none. */
@@ -294,21 +294,37 @@ public final class SelectCache {
     } catch (EmptyResultSet e) {
       return null;
     }
+    return eachSlotOnce(compiled.params(), slots) ? shared(compiled) : null;
+  }
+
+  /**
+   * Whether placeholders 0 to {@code slots - 1} each appear exactly once in a template's params.
+   */
+  static boolean eachSlotOnce(List<Object> params, int slots) {
     boolean[] seen = new boolean[slots];
-    for (Object p : compiled.params()) {
+    for (Object p : params) {
       if (p instanceof Slot s) {
-        if (seen[s.index]) {
-          return null;
+        if (s.index >= slots || seen[s.index]) {
+          return false;
         }
         seen[s.index] = true;
       }
     }
     for (boolean b : seen) {
       if (!b) {
-        return null;
+        return false;
       }
     }
-    return shared(compiled);
+    return true;
+  }
+
+  /** A template's params with each placeholder replaced by its value. */
+  static List<Object> fill(List<Object> templateParams, List<Object> values) {
+    List<Object> params = new ArrayList<>(templateParams.size());
+    for (Object p : templateParams) {
+      params.add(p instanceof Slot s ? values.get(s.index) : p);
+    }
+    return params;
   }
 
   /** A template shared by every query of a shape: nobody may change it; its readers are shared. */

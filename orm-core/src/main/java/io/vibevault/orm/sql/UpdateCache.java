@@ -75,11 +75,7 @@ public final class UpdateCache {
       // The compiler decides (a condition that cannot match throws EmptyResultSet there).
       return compiler.update(query, sets);
     }
-    List<Object> params = new ArrayList<>(template.params().size());
-    for (Object p : template.params()) {
-      params.add(p instanceof SelectCache.Slot s ? values.get(s.index) : p);
-    }
-    return new Fragment(template.sql(), params);
+    return new Fragment(template.sql(), SelectCache.fill(template.params(), values));
   }
 
   /**
@@ -100,19 +96,8 @@ public final class UpdateCache {
     } catch (EmptyResultSet e) {
       return null;
     }
-    boolean[] seen = new boolean[slots];
-    for (Object p : compiled.params()) {
-      if (p instanceof SelectCache.Slot s) {
-        if (s.index >= slots || seen[s.index]) {
-          return null;
-        }
-        seen[s.index] = true;
-      }
-    }
-    for (boolean b : seen) {
-      if (!b) {
-        return null;
-      }
+    if (!SelectCache.eachSlotOnce(compiled.params(), slots)) {
+      return null;
     }
     return new Fragment(
         compiled.sql(), Collections.unmodifiableList(new ArrayList<>(compiled.params())));
