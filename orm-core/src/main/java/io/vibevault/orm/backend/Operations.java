@@ -4,7 +4,6 @@ import io.vibevault.orm.exception.DatabaseError;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
@@ -31,12 +30,13 @@ public interface Operations {
   Object read(ResultSet rs, int index, FieldKind kind) throws SQLException;
 
   /**
-   * A reader of column {@code index} of every row of a result set, made once per result set: what
-   * {@link #read} (or {@link #readAny} when {@code kind} is null) would look up about the column
-   * per value, such as its database type, a backend looks up here, once.
+   * A reader of column {@code index} of every row of every result set of a compiled query, made
+   * once per query shape: what {@link #read} (or {@link #readAny} when {@code kind} is null) would
+   * decide per value, such as which driver getter a kind takes, a backend decides here, once. It
+   * sees no result set, so it cannot depend on the driver's metadata: looking that up per result
+   * set (pgjdbc's column type name) cost as much as the rest of a get() by primary key's hydration.
    */
-  default ValueReader reader(ResultSetMetaData columns, int index, FieldKind kind)
-      throws SQLException {
+  default ValueReader reader(int index, FieldKind kind) {
     return kind == null ? rs -> readAny(rs, index) : rs -> read(rs, index, kind);
   }
 

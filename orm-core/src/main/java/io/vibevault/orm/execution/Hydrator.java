@@ -1,5 +1,6 @@
 package io.vibevault.orm.execution;
 
+import io.vibevault.orm.backend.ColumnReaders;
 import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.model.Field;
@@ -43,13 +44,12 @@ public final class Hydrator {
     }
     int[] slots = new int[n];
     FieldWriter writer = writer(meta, fields, slots, -1);
-    ColumnPlan plan = new ColumnPlan(ops, 1, kinds, writer.size());
+    ValueReader[] readers = readers(ops, 1, kinds);
+    int plainFields = writer.size();
     // One read-only set for every row of the query, not a copy per row.
     Set<String> deferred = deferred(meta, cols);
     return rs -> {
-      ColumnPlan.Bound bound = plan.bind(rs);
-      ValueReader[] readers = bound.readers();
-      Object[] values = bound.scratch();
+      Object[] values = new Object[plainFields];
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < n; i++) {
         Field f = fields[i];
@@ -66,6 +66,19 @@ public final class Hydrator {
       ModelInternals.markLoaded(instance, meta, db, deferred);
       return instance;
     };
+  }
+
+  /**
+   * The backend's readers of columns {@code firstIndex} (1-based) onwards, one per kind (null:
+   * unknown, read as any): made once per compiled query and used for every row of every result set
+   * it gives (see {@link Operations#reader}).
+   */
+  private static ValueReader[] readers(Operations ops, int firstIndex, FieldKind[] kinds) {
+    ValueReader[] readers = new ValueReader[kinds.length];
+    for (int i = 0; i < kinds.length; i++) {
+      readers[i] = ColumnReaders.uniform(ops.reader(firstIndex + i, kinds[i]));
+    }
+    return readers;
   }
 
   /**
@@ -130,7 +143,7 @@ public final class Hydrator {
           new RelatedReader(
               s.field(),
               s.model(),
-              new ColumnPlan(ops, s.offset() + 1, kinds, writer.size()),
+              readers(ops, s.offset() + 1, kinds),
               cols,
               writer,
               slots,
@@ -147,7 +160,7 @@ public final class Hydrator {
   private record RelatedReader(
       Field field,
       ModelMeta meta,
-      ColumnPlan plan,
+      ValueReader[] readers,
       SelectColumn[] cols,
       FieldWriter writer,
       int[] slots,
@@ -176,13 +189,11 @@ public final class Hydrator {
      * is absent (a null primary key, read first so an absent row costs one column).
      */
     private Model read(ResultSet rs) throws SQLException {
-      ColumnPlan.Bound bound = plan.bind(rs);
-      ValueReader[] readers = bound.readers();
       Object pk = cols[pkIndex].convert(readers[pkIndex].read(rs));
       if (pk == null) {
         return null;
       }
-      Object[] values = bound.scratch();
+      Object[] values = new Object[writer.size()];
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < cols.length; i++) {
         Field f = cols[i].field();

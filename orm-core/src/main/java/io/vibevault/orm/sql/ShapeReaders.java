@@ -18,7 +18,7 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>A reader kept here must hold no per-query state: the readers {@code Hydrator} builds keep only
- * what the columns decide (and {@code ColumnPlan}'s per-result-set readers, safe to share).
+ * what the columns decide (the backend's column readers among them, which see no result set).
  */
 public final class ShapeReaders {
   private final Map<Object, Object> readers = new ConcurrentHashMap<>(4);

@@ -11,7 +11,6 @@ import io.vibevault.orm.exception.NotSupportedError;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,10 +59,9 @@ public final class MysqlOperations extends BaseOperations {
   }
 
   @Override
-  public ValueReader reader(ResultSetMetaData columns, int index, FieldKind kind)
-      throws SQLException {
+  public ValueReader reader(int index, FieldKind kind) {
     ValueReader specialised = kind == null ? null : MysqlValues.reader(index, kind);
-    return specialised != null ? specialised : super.reader(columns, index, kind);
+    return specialised != null ? specialised : super.reader(index, kind);
   }
 
   @Override

@@ -12,7 +12,6 @@ import io.vibevault.orm.backend.ValueFormats;
 import io.vibevault.orm.model.FieldKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,21 +52,13 @@ public final class PostgresqlOperations extends BaseOperations {
     return PostgresqlValues.read(rs, index, kind);
   }
 
-  /**
-   * A date-time column's type ({@code timestamptz}, or {@code timestamp} from an expression or a
-   * table made elsewhere) is looked up once per result set; {@link #read} asks the driver's type
-   * cache for it on every value.
-   */
   @Override
-  public ValueReader reader(ResultSetMetaData columns, int index, FieldKind kind)
-      throws SQLException {
-    if (kind == FieldKind.DATE_TIME) {
-      return PostgresqlValues.isPlainTimestamp(columns, index)
-          ? rs -> PostgresqlValues.plainTimestamp(rs, index)
-          : rs -> PostgresqlValues.timestampWithZone(rs, index);
-    }
-    ValueReader specialised = kind == null ? null : ColumnReaders.plain(index, kind);
-    return specialised != null ? specialised : super.reader(columns, index, kind);
+  public ValueReader reader(int index, FieldKind kind) {
+    ValueReader specialised =
+        kind == FieldKind.DATE_TIME
+            ? rs -> PostgresqlValues.instant(rs, index)
+            : kind == null ? null : ColumnReaders.plain(index, kind);
+    return specialised != null ? specialised : super.reader(index, kind);
   }
 
   @Override

@@ -13,13 +13,11 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -174,23 +172,14 @@ final class PostgresqlValues {
     return rs.wasNull() ? null : value;
   }
 
-  private static Instant instant(ResultSet rs, int index) throws SQLException {
-    return isPlainTimestamp(rs.getMetaData(), index)
-        ? plainTimestamp(rs, index)
-        : timestampWithZone(rs, index);
-  }
-
-  /** Whether the column is a {@code timestamp} without time zone (read as UTC). */
-  static boolean isPlainTimestamp(ResultSetMetaData columns, int index) throws SQLException {
-    return "timestamp".equals(columns.getColumnTypeName(index));
-  }
-
-  static Instant plainTimestamp(ResultSet rs, int index) throws SQLException {
-    LocalDateTime t = rs.getObject(index, LocalDateTime.class);
-    return t == null ? null : t.toInstant(ZoneOffset.UTC);
-  }
-
-  static Instant timestampWithZone(ResultSet rs, int index) throws SQLException {
+  /**
+   * A {@code timestamptz}, or a {@code timestamp} (from an expression or a table made elsewhere),
+   * which pgjdbc gives as its wall-clock time at UTC, whatever the session's time zone: the ORM
+   * reads a zoneless timestamp as UTC too, so one reader serves both and needs no column metadata.
+   * (The one difference from reading a {@code timestamp} as a {@code LocalDateTime}: its {@code
+   * infinity} comes out as {@code OffsetDateTime.MAX}'s instant, as a {@code timestamptz}'s does.)
+   */
+  static Instant instant(ResultSet rs, int index) throws SQLException {
     OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }
