@@ -1,6 +1,5 @@
 package io.vibevault.orm.execution;
 
-import io.vibevault.orm.backend.ColumnReaders;
 import io.vibevault.orm.backend.Operations;
 import io.vibevault.orm.backend.Operations.ValueReader;
 import io.vibevault.orm.model.Field;
@@ -44,12 +43,12 @@ public final class Hydrator {
     }
     int[] slots = new int[n];
     FieldWriter writer = writer(meta, fields, slots, -1);
-    ValueReader[] readers = readers(ops, 1, kinds);
-    int plainFields = writer.size();
+    ColumnPlan plan = new ColumnPlan(ops, 1, kinds, writer.size());
+    ValueReader[] readers = plan.readers();
     // One read-only set for every row of the query, not a copy per row.
     Set<String> deferred = deferred(meta, cols);
     return rs -> {
-      Object[] values = new Object[plainFields];
+      Object[] values = plan.scratch(rs);
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < n; i++) {
         Field f = fields[i];
@@ -66,19 +65,6 @@ public final class Hydrator {
       ModelInternals.markLoaded(instance, meta, db, deferred);
       return instance;
     };
-  }
-
-  /**
-   * The backend's readers of columns {@code firstIndex} (1-based) onwards, one per kind (null:
-   * unknown, read as any): made once per compiled query and used for every row of every result set
-   * it gives (see {@link Operations#reader}).
-   */
-  private static ValueReader[] readers(Operations ops, int firstIndex, FieldKind[] kinds) {
-    ValueReader[] readers = new ValueReader[kinds.length];
-    for (int i = 0; i < kinds.length; i++) {
-      readers[i] = ColumnReaders.uniform(ops.reader(firstIndex + i, kinds[i]));
-    }
-    return readers;
   }
 
   /**
@@ -143,7 +129,7 @@ public final class Hydrator {
           new RelatedReader(
               s.field(),
               s.model(),
-              readers(ops, s.offset() + 1, kinds),
+              new ColumnPlan(ops, s.offset() + 1, kinds, writer.size()),
               cols,
               writer,
               slots,
@@ -160,7 +146,7 @@ public final class Hydrator {
   private record RelatedReader(
       Field field,
       ModelMeta meta,
-      ValueReader[] readers,
+      ColumnPlan plan,
       SelectColumn[] cols,
       FieldWriter writer,
       int[] slots,
@@ -189,11 +175,12 @@ public final class Hydrator {
      * is absent (a null primary key, read first so an absent row costs one column).
      */
     private Model read(ResultSet rs) throws SQLException {
+      ValueReader[] readers = plan.readers();
       Object pk = cols[pkIndex].convert(readers[pkIndex].read(rs));
       if (pk == null) {
         return null;
       }
-      Object[] values = new Object[writer.size()];
+      Object[] values = plan.scratch(rs);
       Model instance = ModelInternals.newInstance(meta);
       for (int i = 0; i < cols.length; i++) {
         Field f = cols[i].field();

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,22 @@ final class QueryLog {
   private static final List<Consumer<CapturedQuery>> LISTENERS =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /**
+   * Capture blocks open on any thread: while there are none, a query's record skips the
+   * thread-local stack (most queries run with nothing capturing them).
+   */
+  private static final AtomicInteger CAPTURING = new AtomicInteger();
+
   private QueryLog() {}
 
   static void record(String alias, String sql, List<Object> params, long nanos) {
-    Deque<List<CapturedQuery>> stack = CAPTURES.get();
     Logger log =
         LOGGERS.computeIfAbsent(alias, a -> LoggerFactory.getLogger("io.vibevault.orm.db." + a));
     boolean debug = log.isDebugEnabled();
+    if (CAPTURING.get() == 0 && !debug && LISTENERS.isEmpty()) {
+      return;
+    }
+    Deque<List<CapturedQuery>> stack = CAPTURES.get();
     if (stack.isEmpty() && !debug && LISTENERS.isEmpty()) {
       return;
     }
@@ -52,9 +62,11 @@ final class QueryLog {
     List<CapturedQuery> captured = new ArrayList<>();
     Deque<List<CapturedQuery>> stack = CAPTURES.get();
     stack.push(captured);
+    CAPTURING.incrementAndGet();
     try {
       action.run();
     } finally {
+      CAPTURING.decrementAndGet();
       stack.remove(captured);
     }
     return captured;
