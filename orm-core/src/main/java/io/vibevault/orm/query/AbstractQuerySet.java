@@ -54,7 +54,24 @@ public abstract class AbstractQuerySet<R, S extends AbstractQuerySet<R, S>>
   /** How rows of a compiled select are read. */
   abstract RowReader<R> reader(CompiledSelect select, Backend backend, String db);
 
+  /**
+   * Set on a QuerySet nobody else holds (one a plain manager makes for a single chained call): its
+   * next chained call edits the query in place and returns it instead of copying both.
+   */
+  private boolean soleOwner;
+
+  /** Marks this QuerySet as held by its caller alone, for one chained call; see {@link #chain}. */
+  final S soleOwner() {
+    soleOwner = true;
+    return self();
+  }
+
   final S chain(java.util.function.Consumer<Query> edit) {
+    if (soleOwner) {
+      soleOwner = false;
+      edit.accept(query);
+      return self();
+    }
     Query q = query.copy();
     edit.accept(q);
     S next = copyWith(q);

@@ -52,24 +52,47 @@ public class Manager<T extends Model> {
     return new QuerySet<>(model, meta, new Query(meta), null);
   }
 
+  /** Manager classes whose getQuerySet() is this class's own (most: {@code Manager.of}). */
+  private static final ClassValue<Boolean> PLAIN =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            return type.getMethod("getQuerySet").getDeclaringClass() == Manager.class;
+          } catch (NoSuchMethodException e) {
+            return false;
+          }
+        }
+      };
+
+  /**
+   * {@link #getQuerySet()} for a method that makes exactly one chained call on it and returns the
+   * result: when getQuerySet() is not overridden, the new QuerySet is nobody else's, so that call
+   * edits it in place rather than copying a query nothing else will read (a manager's filter() is
+   * then one query built, not two).
+   */
+  private QuerySet<T> forOneChainedCall() {
+    return PLAIN.get(getClass()) ? getQuerySet().soleOwner() : getQuerySet();
+  }
+
   public QuerySet<T> all() {
     return getQuerySet();
   }
 
   public QuerySet<T> filter(Object... conditions) {
-    return getQuerySet().filter(conditions);
+    return forOneChainedCall().filter(conditions);
   }
 
   public QuerySet<T> filter(Map<String, ?> lookups) {
-    return getQuerySet().filter(lookups);
+    return forOneChainedCall().filter(lookups);
   }
 
   public QuerySet<T> exclude(Object... conditions) {
-    return getQuerySet().exclude(conditions);
+    return forOneChainedCall().exclude(conditions);
   }
 
   public QuerySet<T> exclude(Map<String, ?> lookups) {
-    return getQuerySet().exclude(lookups);
+    return forOneChainedCall().exclude(lookups);
   }
 
   /** {@link QuerySet#prefetchRelated} on {@link #getQuerySet()}. */
@@ -122,7 +145,7 @@ public class Manager<T extends Model> {
   }
 
   public QuerySet<T> orderBy(Object... terms) {
-    return getQuerySet().orderBy(terms);
+    return forOneChainedCall().orderBy(terms);
   }
 
   public QuerySet<T> none() {
@@ -130,7 +153,7 @@ public class Manager<T extends Model> {
   }
 
   public QuerySet<T> selectRelated(String... paths) {
-    return getQuerySet().selectRelated(paths);
+    return forOneChainedCall().selectRelated(paths);
   }
 
   public QuerySet<T> only(String... fields) {

@@ -5,6 +5,7 @@ import static io.vibevault.orm.testkit.QueryAssertions.assertNumQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.orm.Database;
+import io.vibevault.orm.query.Manager;
 import io.vibevault.orm.query.QuerySet;
 import io.vibevault.orm.query.ResultIterator;
 import io.vibevault.orm.testkit.DatabaseTest;
@@ -151,5 +152,48 @@ class LazinessTest {
     var ran = Database.captureQueries(() -> assertThat(Book.objects.all().list()).hasSize(6));
     assertThat(ran).hasSize(1);
     assertThat(a.list()).hasSize(5);
+  }
+
+  @DbTest
+  void aManagersChainedCallIsAnIndependentQuerySet() {
+    seed();
+    // The manager builds filter()'s QuerySet in place (nobody else holds it): what it returns must
+    // still be an ordinary QuerySet, each chain from it a copy.
+    QuerySet<Book> byAda = Book.objects.filter("author", ada);
+    QuerySet<Book> long_ = byAda.filter("pages__gte", 300);
+    QuerySet<Book> short_ = byAda.filter("pages__lt", 300);
+    QuerySet<Book> ordered = Book.objects.orderBy("-pages");
+    QuerySet<Book> reordered = ordered.orderBy("pages");
+    assertThat(byAda.list()).extracting(b -> b.title).containsExactly("book 1", "book 3", "book 5");
+    assertThat(long_.list()).extracting(b -> b.title).containsExactly("book 3", "book 5");
+    assertThat(short_.list()).extracting(b -> b.title).containsExactly("book 1");
+    assertThat(ordered.list()).extracting(b -> b.pages).startsWith(500, 400);
+    assertThat(reordered.list()).extracting(b -> b.pages).startsWith(100, 200);
+    assertThat(Book.objects.exclude("author", ada).list()).hasSize(2);
+  }
+
+  /** A manager whose getQuerySet() hands out one QuerySet it keeps. */
+  static final class KeptQuerySetManager extends Manager<Book> {
+    final QuerySet<Book> kept = super.getQuerySet().filter("pages__gte", 200);
+
+    KeptQuerySetManager() {
+      super(Book.class);
+    }
+
+    @Override
+    public QuerySet<Book> getQuerySet() {
+      return kept;
+    }
+  }
+
+  @DbTest
+  void aManagerThatKeepsItsQuerySetHasItLeftUntouched() {
+    seed();
+    KeptQuerySetManager books = new KeptQuerySetManager();
+    assertThat(books.filter("author", ada).list())
+        .extracting(b -> b.title)
+        .containsExactly("book 3", "book 5");
+    assertThat(books.orderBy("-pages").first().orElseThrow().title).isEqualTo("book 5");
+    assertThat(books.getQuerySet().list()).hasSize(4);
   }
 }
