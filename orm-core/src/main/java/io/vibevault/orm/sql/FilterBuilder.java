@@ -153,19 +153,26 @@ final class FilterBuilder {
       // A QuerySet as a value is a subquery: its primary keys, or its one values() column.
       value = io.vibevault.orm.expr.Subquery.of(source);
     }
-    Map<String, Integer> before = new HashMap<>(query.refcount);
+    // Only resolving an expression value can reference aliases (an F() across a relation joins):
+    // a plain value needs no before-and-after of the reference counts.
+    Set<String> used;
     if (value instanceof Expression e) {
+      Map<String, Integer> before = new HashMap<>(query.refcount);
       value = e.resolve(query);
+      used = usedSince(before);
     } else if (value instanceof List<?> list
         && list.stream().anyMatch(Expression.class::isInstance)) {
       // range=(1, F("x")): expressions inside a list are resolved too.
+      Map<String, Integer> before = new HashMap<>(query.refcount);
       List<Object> resolved = new java.util.ArrayList<>(list.size());
       for (Object item : list) {
         resolved.add(item instanceof Expression e ? e.resolve(query) : item);
       }
       value = resolved;
+      used = usedSince(before);
+    } else {
+      used = new LinkedHashSet<>();
     }
-    Set<String> used = usedSince(before);
     int refs = annotationPrefix(names);
     if (refs > 0) {
       // A filter on an annotation: WHERE, or HAVING when it holds an aggregate (decided when
