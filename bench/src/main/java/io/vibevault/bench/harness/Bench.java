@@ -335,15 +335,7 @@ public final class Bench {
         done++;
       }
     }
-    // New connections for every peer (see Fixture.freshConnections), each opened by one untimed
-    // call so that no sample pays for a connection or its first prepared statements.
-    fixture.freshConnections();
-    for (int i = 0; i < timed.size(); i++) {
-      op.run(timed.get(i), ++counters[i]);
-      if (cleanup != null) {
-        cleanup.run();
-      }
-    }
+    reconnect(timed, op, cleanup, counters);
     // The fastest of a few calls of the reference peer sizes the samples (noise only adds time).
     long one = Long.MAX_VALUE;
     for (int i = 0; i < (cleanup == null ? 5 : 1); i++) {
@@ -358,12 +350,16 @@ public final class Bench {
     // as the others, so its median does not rest on seven values.
     int rounds = quick ? (stream || cleanup != null ? 3 : 5) : 11;
     // Sub-millisecond operations (W2, W3) are a round trip or two to a server, whose latency on a
-    // 2-core VM switches between two levels for seconds at a time (17-20 us or 60-90 us for one
-    // get on PostgreSQL, for every peer): a 100 ms sample falls wholly in one level, and with 11
-    // rounds the median of one peer could land in the slow level and another's in the fast. Three
-    // times as many samples of a third of the length alternate the peers finer than the levels
-    // change, for the same time.
-    if (!quick && one < 1_000_000L && cleanup == null) {
+    // 2-core VM sits at one of two levels (17-20 us or 60-90 us for one get on PostgreSQL on an
+    // Intel VM, ~35 us or ~100 us on an AMD one): fast while the server process that answers runs
+    // on the client's CPU, slow when waking it takes the other, idle one. Each peer has its own
+    // connection, so its own server process, whose place the scheduler keeps for seconds: with the
+    // same connections all along, one peer's samples could sit in the fast level and another's in
+    // the slow for a whole workload (PostgreSQL W2 at 2.37x in one run, its minimum at 1.11x). So
+    // these take 33 shorter rounds, and every round starts on new connections: where each peer's
+    // server process lands is drawn again per round, and the median is over the draws.
+    boolean reconnectPerRound = !quick && one < 1_000_000L && cleanup == null;
+    if (reconnectPerRound) {
       rounds = 33;
       targetNs = targetNs / 3;
     }
@@ -374,6 +370,9 @@ public final class Bench {
     long[][] samples = new long[timed.size()][rounds];
     double[] peakMb = new double[timed.size()];
     for (int r = 0; r < rounds; r++) {
+      if (reconnectPerRound && r > 0) {
+        reconnect(timed, op, cleanup, counters);
+      }
       for (int k = 0; k < timed.size(); k++) {
         int i = (r + k) % timed.size();
         Peer p = timed.get(i);
@@ -488,6 +487,27 @@ public final class Bench {
       }
     }
     return "expected " + a.size() + " rows but got " + b.size();
+  }
+
+  /**
+   * New connections for every peer (see {@link Fixture#freshConnections}), each used by a few
+   * untimed calls so that no sample pays for a connection or its first prepared statements (pgjdbc
+   * prepares on the server from a statement's fifth use).
+   */
+  private void reconnect(List<Peer> timed, Op op, Cleanup cleanup, long[] counters)
+      throws Exception {
+    fixture.freshConnections();
+    for (int i = 0; i < timed.size(); i++) {
+      for (int call = 0; call < (cleanup == null ? 5 : 1); call++) {
+        op.run(timed.get(i), ++counters[i]);
+        if (cleanup != null) {
+          cleanup.run();
+        }
+      }
+    }
+    // The ORM's new pool opened one connection in its first call and opens the other in the
+    // background (the peers' pools were waited for): a connection takes a few ms to open.
+    Thread.sleep(20);
   }
 
   private void emit(

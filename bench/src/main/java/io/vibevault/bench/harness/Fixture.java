@@ -49,6 +49,13 @@ final class Fixture {
     return configured;
   }
 
+  /**
+   * Connections per pool. Every workload runs on one thread and holds one connection at a time;
+   * Hikari's default of 10 made {@link #freshConnections} open ~40 server connections in the
+   * background (four pools), on 2 cores, while the first samples were taken.
+   */
+  private static final int POOL_SIZE = 2;
+
   final String vendorName;
   final Vendor vendor;
   final int users;
@@ -72,14 +79,14 @@ final class Fixture {
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
                 "SELECT 1 FROM pg_database WHERE datname = '" + DB_NAME + "'",
                 "CREATE DATABASE " + DB_NAME);
-            yield "postgresql://postgres@127.0.0.1:5432/" + DB_NAME;
+            yield "postgresql://postgres@127.0.0.1:5432/" + DB_NAME + "?poolSize=" + POOL_SIZE;
           }
           case "mariadb" -> {
             ensureServerDatabase(
                 "jdbc:mariadb://127.0.0.1:3306/test?user=root",
                 "SELECT 1 FROM information_schema.schemata WHERE schema_name = '" + DB_NAME + "'",
                 "CREATE DATABASE " + DB_NAME + " CHARACTER SET utf8mb4");
-            yield "mariadb://root@127.0.0.1:3306/" + DB_NAME;
+            yield "mariadb://root@127.0.0.1:3306/" + DB_NAME + "?poolSize=" + POOL_SIZE;
           }
           default -> throw new IllegalArgumentException("Unknown database " + vendorName);
         };
@@ -119,16 +126,24 @@ final class Fixture {
    * run: a lottery, not a property of the peer. Connections opened after warm-up start with thin
    * locks for every peer alike.
    */
-  void freshConnections() throws SQLException {
+  void freshConnections() throws SQLException, InterruptedException {
+    List<HikariDataSource> pools = new ArrayList<>();
     for (DataSource pool : peerPools) {
-      HikariPoolMXBean bean = pool.unwrap(HikariDataSource.class).getHikariPoolMXBean();
-      if (bean != null) {
-        bean.softEvictConnections();
-      }
+      HikariDataSource hikari = pool.unwrap(HikariDataSource.class);
+      hikari.getHikariPoolMXBean().softEvictConnections();
+      pools.add(hikari);
     }
     DatabaseSettings settings = Database.settings(Database.DEFAULT);
     Database.remove(Database.DEFAULT);
     Database.configure(Database.DEFAULT, settings);
+    // Hikari opens the replacements in the background: let it finish before anything is timed.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    for (HikariDataSource pool : pools) {
+      HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+      while (bean.getTotalConnections() < pool.getMinimumIdle() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    }
   }
 
   /** Drops and creates the tables, then loads users, memories, tags and links. */
