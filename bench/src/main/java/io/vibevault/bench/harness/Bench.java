@@ -3,6 +3,7 @@ package io.vibevault.bench.harness;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vibevault.bench.hibernate.HibernatePeer;
 import io.vibevault.bench.jdbc.JdbcPeer;
+import io.vibevault.bench.jdbc.Vendor;
 import io.vibevault.bench.jooq.JooqPeer;
 import io.vibevault.bench.model.AnalysisStatus;
 import io.vibevault.bench.orm.OrmPeer;
@@ -356,10 +357,13 @@ public final class Bench {
     // connection, so its own server process, whose place the scheduler keeps for seconds: with the
     // same connections all along, one peer's samples could sit in the fast level and another's in
     // the slow for a whole workload (PostgreSQL W2 at 2.37x in one run, its minimum at 1.11x). So
-    // these take 33 shorter rounds, and every round starts on new connections: where each peer's
-    // server process lands is drawn again per round, and the median is over the draws.
-    boolean reconnectPerRound = !quick && one < 1_000_000L && cleanup == null;
-    if (reconnectPerRound) {
+    // these take 33 shorter rounds, and on a server every round starts on new connections: where
+    // each peer's server process lands is drawn again per round, and the median is over the
+    // draws. (Not on SQLite, which runs in the JVM: a new connection there only starts with an
+    // empty page cache, which made every peer's W2 a third slower.)
+    boolean subMillisecond = !quick && one < 1_000_000L && cleanup == null;
+    boolean reconnectPerRound = subMillisecond && fixture.vendor != Vendor.SQLITE;
+    if (subMillisecond) {
       rounds = 33;
       targetNs = targetNs / 3;
     }
@@ -492,13 +496,14 @@ public final class Bench {
   /**
    * New connections for every peer (see {@link Fixture#freshConnections}), each used by a few
    * untimed calls so that no sample pays for a connection or its first prepared statements (pgjdbc
-   * prepares on the server from a statement's fifth use).
+   * prepares on the server from a statement's fifth use, and PostgreSQL plans a prepared statement
+   * afresh for its first five executions).
    */
   private void reconnect(List<Peer> timed, Op op, Cleanup cleanup, long[] counters)
       throws Exception {
     fixture.freshConnections();
     for (int i = 0; i < timed.size(); i++) {
-      for (int call = 0; call < (cleanup == null ? 5 : 1); call++) {
+      for (int call = 0; call < (cleanup == null ? 12 : 1); call++) {
         op.run(timed.get(i), ++counters[i]);
         if (cleanup != null) {
           cleanup.run();
