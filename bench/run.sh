@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks: VibeVault ORM beside hand-written JDBC, Hibernate and jOOQ.
 #
-#   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (7-11 min on 2 cores)
+#   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (10-14 min on 2 cores)
 #   bench/run.sh --quick         # fewer, shorter samples (< 4 min)
 #   bench/run.sh --databases sqlite,postgresql
 #   BENCH_JAVA_OPTS=-Dvibevault.bench.db=bench_mine bench/run.sh   # another server database

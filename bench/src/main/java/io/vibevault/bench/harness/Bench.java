@@ -299,7 +299,7 @@ public final class Bench {
     long[] counters = new long[timed.size()];
     // How many operations make one sample: ~target ms for the first (reference) peer.
     long targetNs = (quick ? 40 : 100) * 1_000_000L;
-    long warmNs = (quick ? 300 : 1200) * 1_000_000L;
+    long warmNs = (quick ? 200 : 1200) * 1_000_000L;
     // Code that runs once per operation (building and compiling a QuerySet) reaches the JIT's
     // optimising compiler after thousands of calls, not after a time: at 3-7 ms per operation,
     // 1.2 s left W7's update path in C1 code, where it cost VibeVault twice the client CPU (172 vs
@@ -312,18 +312,26 @@ public final class Bench {
     // W6 inserts and deletes 10,000 rows per operation, W9 streams 200,000: half the warm-up is
     // still several operations. W5 (~40 ms) gets the full warm-up: with half, its hydration and
     // grouping code was still being compiled during the first samples.
+    // In --quick, one operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one
+    // takes 0.1-1.5 s; with three, --quick took 5 minutes on an AMD 2-core VM).
+    int minWarmOps = quick && (stream || id.equals("W6")) ? 1 : 3;
     if (stream || id.equals("W6")) {
       warmNs = warmNs / 2;
-      warmOps = 3;
+      warmOps = minWarmOps;
       warmCapNs = warmNs;
     }
+    // The reference peer's mean operation time in its warm-up, for the calls after reconnecting.
+    long warmMeanNs = 0;
     for (int i = 0; i < timed.size(); i++) {
       long start = System.nanoTime();
       int done = 0;
       while (true) {
         long elapsed = System.nanoTime() - start;
+        if (i == 0 && done > 0) {
+          warmMeanNs = elapsed / done;
+        }
         boolean enough =
-            done >= 3
+            done >= minWarmOps
                 && elapsed >= warmNs
                 && (done >= warmOps || elapsed >= warmCapNs || elapsed / done >= shortOpNs);
         if (enough || done >= 100_000) {
@@ -336,10 +344,15 @@ public final class Bench {
         done++;
       }
     }
-    reconnect(timed, op, cleanup, counters);
-    // The fastest of a few calls of the reference peer sizes the samples (noise only adds time).
+    // After new connections, a dozen untimed calls for short operations (see reconnect), one for
+    // the rest: a statement planned afresh costs nothing next to a 20 ms or a 600 ms operation,
+    // and twelve streams of W9 per peer and database added 1.5 minutes to --quick.
+    int untimedCalls = cleanup == null && warmMeanNs < shortOpNs ? 12 : 1;
+    reconnect(timed, op, cleanup, counters, untimedCalls);
+    // The fastest of a few calls of the reference peer sizes the samples (noise only adds time; one
+    // call for operations of 10 ms and more).
     long one = Long.MAX_VALUE;
-    for (int i = 0; i < (cleanup == null ? 5 : 1); i++) {
+    for (int i = 0; i < (cleanup == null && warmMeanNs < shortOpNs ? 5 : 1); i++) {
       long t0 = System.nanoTime();
       op.run(timed.get(0), ++counters[0]);
       one = Math.max(1, Math.min(one, System.nanoTime() - t0));
@@ -375,7 +388,7 @@ public final class Bench {
     double[] peakMb = new double[timed.size()];
     for (int r = 0; r < rounds; r++) {
       if (reconnectPerRound && r > 0) {
-        reconnect(timed, op, cleanup, counters);
+        reconnect(timed, op, cleanup, counters, untimedCalls);
       }
       for (int k = 0; k < timed.size(); k++) {
         int i = (r + k) % timed.size();
@@ -494,16 +507,16 @@ public final class Bench {
   }
 
   /**
-   * New connections for every peer (see {@link Fixture#freshConnections}), each used by a few
-   * untimed calls so that no sample pays for a connection or its first prepared statements (pgjdbc
-   * prepares on the server from a statement's fifth use, and PostgreSQL plans a prepared statement
-   * afresh for its first five executions).
+   * New connections for every peer (see {@link Fixture#freshConnections}), each used by {@code
+   * calls} untimed calls so that no sample pays for a connection or its first prepared statements
+   * (pgjdbc prepares on the server from a statement's fifth use, and PostgreSQL plans a prepared
+   * statement afresh for its first five executions).
    */
-  private void reconnect(List<Peer> timed, Op op, Cleanup cleanup, long[] counters)
+  private void reconnect(List<Peer> timed, Op op, Cleanup cleanup, long[] counters, int calls)
       throws Exception {
     fixture.freshConnections();
     for (int i = 0; i < timed.size(); i++) {
-      for (int call = 0; call < (cleanup == null ? 12 : 1); call++) {
+      for (int call = 0; call < calls; call++) {
         op.run(timed.get(i), ++counters[i]);
         if (cleanup != null) {
           cleanup.run();
