@@ -347,12 +347,13 @@ public final class Bench {
     // After new connections, a dozen untimed calls for short operations (see reconnect), one for
     // the rest: a statement planned afresh costs nothing next to a 20 ms or a 600 ms operation,
     // and twelve streams of W9 per peer and database added 1.5 minutes to --quick.
-    int untimedCalls = cleanup == null && warmMeanNs < shortOpNs ? 12 : 1;
+    boolean shortOp = cleanup == null && warmMeanNs < shortOpNs;
+    int untimedCalls = shortOp ? 12 : 1;
     reconnect(timed, op, cleanup, counters, untimedCalls);
     // The fastest of a few calls of the reference peer sizes the samples (noise only adds time; one
     // call for operations of 10 ms and more).
     long one = Long.MAX_VALUE;
-    for (int i = 0; i < (cleanup == null && warmMeanNs < shortOpNs ? 5 : 1); i++) {
+    for (int i = 0; i < (shortOp ? 5 : 1); i++) {
       long t0 = System.nanoTime();
       op.run(timed.get(0), ++counters[0]);
       one = Math.max(1, Math.min(one, System.nanoTime() - t0));

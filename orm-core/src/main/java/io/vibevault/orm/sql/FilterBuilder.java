@@ -155,24 +155,22 @@ final class FilterBuilder {
     }
     // Only resolving an expression value can reference aliases (an F() across a relation joins):
     // a plain value needs no before-and-after of the reference counts.
-    Set<String> used;
+    boolean expressionsInList =
+        value instanceof List<?> list && list.stream().anyMatch(Expression.class::isInstance);
+    Map<String, Integer> before =
+        value instanceof Expression || expressionsInList ? new HashMap<>(query.refcount) : null;
     if (value instanceof Expression e) {
-      Map<String, Integer> before = new HashMap<>(query.refcount);
       value = e.resolve(query);
-      used = usedSince(before);
-    } else if (value instanceof List<?> list
-        && list.stream().anyMatch(Expression.class::isInstance)) {
+    } else if (expressionsInList) {
       // range=(1, F("x")): expressions inside a list are resolved too.
-      Map<String, Integer> before = new HashMap<>(query.refcount);
+      List<?> list = (List<?>) value;
       List<Object> resolved = new java.util.ArrayList<>(list.size());
       for (Object item : list) {
         resolved.add(item instanceof Expression e ? e.resolve(query) : item);
       }
       value = resolved;
-      used = usedSince(before);
-    } else {
-      used = new LinkedHashSet<>();
     }
+    Set<String> used = before == null ? new LinkedHashSet<>() : usedSince(before);
     int refs = annotationPrefix(names);
     if (refs > 0) {
       // A filter on an annotation: WHERE, or HAVING when it holds an aggregate (decided when
