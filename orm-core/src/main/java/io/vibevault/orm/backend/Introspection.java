@@ -175,4 +175,7 @@ public interface Introspection {
 
   /** The sequences or counters behind the table's auto-increment columns. */
   List<SequenceInfo> sequences(String table);
+
+  /** The names of the triggers on a table, sorted (on SQLite also TEMP triggers on it). */
+  List<String> triggers(String table);
 }

@@ -188,6 +188,19 @@ final class MysqlIntrospection implements Introspection {
         .toList();
   }
 
+  @Override
+  public List<String> triggers(String table) {
+    return executor
+        .query(
+            "SELECT trigger_name FROM information_schema.triggers"
+                + " WHERE event_object_schema = DATABASE() AND event_object_table = ?"
+                + " ORDER BY trigger_name",
+            List.of(table))
+        .stream()
+        .map(r -> (String) r[0])
+        .toList();
+  }
+
   /** Name and clause of each CHECK constraint: MariaDB lists the table, MySQL needs a join. */
   private List<Object[]> checks(String table) {
     if (flavour.get().mariaDb()) {

@@ -200,6 +200,21 @@ final class PostgresqlIntrospection implements Introspection {
     return out;
   }
 
+  @Override
+  public List<String> triggers(String table) {
+    return executor
+        .query(
+            "SELECT t.tgname FROM pg_catalog.pg_trigger t"
+                + " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE NOT t.tgisinternal AND c.relname = ? AND n.nspname = current_schema()"
+                + " ORDER BY t.tgname",
+            List.of(table))
+        .stream()
+        .map(r -> (String) r[0])
+        .toList();
+  }
+
   private List<String> primaryKey(String table) {
     return constraints(table).stream()
         .filter(ConstraintInfo::primaryKey)

@@ -213,6 +213,19 @@ final class SqliteIntrospection implements Introspection {
         .toList();
   }
 
+  @Override
+  public List<String> triggers(String table) {
+    return executor
+        .query(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?"
+                + " UNION SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = ?"
+                + " ORDER BY name",
+            List.of(table, table))
+        .stream()
+        .map(r -> (String) r[0])
+        .toList();
+  }
+
   private String createSql(String table) {
     List<Object[]> rows =
         executor.query(

@@ -14,10 +14,12 @@ import io.vibevault.orm.testkit.TestDatabase;
 import io.vibevault.orm.tests.introspection.SchemaModels.Book;
 import io.vibevault.orm.tests.introspection.SchemaModels.Genre;
 import io.vibevault.orm.tests.introspection.SchemaModels.Shelf;
+import io.vibevault.orm.transaction.Transaction;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 
 /** The schema the schema editor created, read back by each backend's Introspection. */
 @DatabaseTest(models = {Shelf.class, Genre.class, Book.class})
@@ -213,6 +215,75 @@ class IntrospectionTest {
             });
     String join = ModelMeta.of(Book.class).field("genres").relation().through().dbTable();
     assertThat(schema(db).sequences(join)).extracting(s -> s.column()).containsExactly("id");
+  }
+
+  @DbTest
+  void theTriggersOnATableAreListed(TestDatabase db) {
+    var ops = db.backend().operations();
+    String table = ops.quoteName("is_shelf");
+    String trigger = ops.quoteName("is_shelf_audit");
+    List<String> create =
+        switch (db.vendor()) {
+          case "sqlite" ->
+              List.of(
+                  "CREATE TRIGGER "
+                      + trigger
+                      + " AFTER INSERT ON "
+                      + table
+                      + " BEGIN SELECT 1; END");
+          case "postgresql" ->
+              List.of(
+                  "CREATE FUNCTION is_shelf_audit_fn() RETURNS trigger LANGUAGE plpgsql"
+                      + " AS 'BEGIN RETURN NEW; END'",
+                  "CREATE TRIGGER "
+                      + trigger
+                      + " AFTER INSERT ON "
+                      + table
+                      + " FOR EACH ROW EXECUTE FUNCTION is_shelf_audit_fn()");
+          default ->
+              List.of(
+                  "CREATE TRIGGER "
+                      + trigger
+                      + " AFTER INSERT ON "
+                      + table
+                      + " FOR EACH ROW SET @is_shelf_audit = 1");
+        };
+    assertThat(schema(db).triggers("is_shelf")).isEmpty();
+    for (String sql : create) {
+      db.connection().execute(sql, List.of());
+    }
+    try {
+      assertThat(schema(db).triggers("is_shelf")).containsExactly("is_shelf_audit");
+      assertThat(schema(db).triggers("is_book")).isEmpty();
+      assertThat(schema(db).triggers("no_such_table")).isEmpty();
+    } finally {
+      db.connection()
+          .execute(
+              "DROP TRIGGER " + trigger + (db.vendor().equals("postgresql") ? " ON " + table : ""),
+              List.of());
+      if (db.vendor().equals("postgresql")) {
+        db.connection().execute("DROP FUNCTION is_shelf_audit_fn()", List.of());
+      }
+    }
+  }
+
+  @DbTest
+  void sqliteListsTheTempTriggersOnATableToo(TestDatabase db) {
+    Assumptions.assumeTrue(db.vendor().equals("sqlite"), "TEMP triggers are SQLite's");
+    // A TEMP trigger lives on one connection: an atomic block keeps to it.
+    Transaction.atomic(
+        () -> {
+          db.connection()
+              .execute(
+                  "CREATE TEMP TRIGGER \"is_book_temp\" AFTER INSERT ON \"is_book\""
+                      + " BEGIN SELECT 1; END",
+                  List.of());
+          try {
+            assertThat(schema(db).triggers("is_book")).containsExactly("is_book_temp");
+          } finally {
+            db.connection().execute("DROP TRIGGER \"is_book_temp\"", List.of());
+          }
+        });
   }
 
   @DbTest
