@@ -115,7 +115,7 @@ public final class MapQuerySet extends AbstractQuerySet<Map<String, Object>, Map
     for (Map<String, ?> v : values) {
       rows.add(newRow(v));
     }
-    BulkOperations.insertRows(meta, db(), rows, Rows.MAPS, options);
+    BulkInsert.insertRows(meta, db(), rows, Rows.MAPS, options);
     return rows;
   }
 

@@ -58,6 +58,11 @@ public final class SqliteFeatures implements Features {
   }
 
   @Override
+  public boolean bulkInsertsRowBatches() {
+    return true;
+  }
+
+  @Override
   public int maxQueryParams() {
     return SqliteOperations.MAX_VARIABLES;
   }

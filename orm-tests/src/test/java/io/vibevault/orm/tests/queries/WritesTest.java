@@ -229,7 +229,7 @@ class WritesTest {
     var features = Database.connection().backend().features();
     // Product has three columns besides the auto key.
     int perStatement = Math.min(features.bulkInsertParams(), features.maxQueryParams()) / 3;
-    int n = 1_500;
+    int n = 2_200;
     List<Product> products = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       products.add(Product.of("S" + i, "product " + i, i));
@@ -238,10 +238,13 @@ class WritesTest {
     List<CapturedQuery> inserts =
         ran.stream().filter(q -> q.sql().stripLeading().startsWith("INSERT")).toList();
     assertThat(inserts).hasSize((n + perStatement - 1) / perStatement);
-    if (inserts.size() > 2) {
+    if (inserts.size() > 3) {
+      // On SQLite the first statement differs: it reads its keys back, the batches after it do not.
+      CapturedQuery sameAsSecond =
+          features.bulkInsertsRowBatches() ? inserts.get(2) : inserts.get(0);
       assertThat(inserts.get(1).sql())
           .as("every full batch runs the same statement")
-          .isEqualTo(inserts.get(0).sql());
+          .isEqualTo(sameAsSecond.sql());
     }
     Map<Object, String> skuById = new java.util.HashMap<>();
     for (List<Object> row : Product.objects.valuesList("id", "sku")) {
