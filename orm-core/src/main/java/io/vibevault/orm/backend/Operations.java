@@ -157,6 +157,14 @@ public interface Operations {
   String returning(List<String> quotedColumns);
 
   /**
+   * What follows the table name in an INSERT of one row that names no column, every column taking
+   * its default: {@code DEFAULT VALUES} (standard SQL), {@code () VALUES ()} on MySQL/MariaDB.
+   */
+  default String defaultValuesInsert() {
+    return " DEFAULT VALUES";
+  }
+
+  /**
    * The INSERT prefix and suffix for a bulk insert handling conflicts. Returns {@code [prefix,
    * suffix]}: prefix replaces {@code INSERT INTO}, suffix follows the VALUES list.
    */

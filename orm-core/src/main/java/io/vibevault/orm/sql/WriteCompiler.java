@@ -116,7 +116,7 @@ public final class WriteCompiler {
             .append(' ')
             .append(ops.quoteName(meta.dbTable()));
     if (fields.isEmpty()) {
-      sql.append(" DEFAULT VALUES");
+      sql.append(ops.defaultValuesInsert());
     } else {
       sql.append(" (").append(String.join(", ", columns(fields))).append(") VALUES ");
       String rowSql = "(" + "?, ".repeat(fields.size() - 1) + "?)";

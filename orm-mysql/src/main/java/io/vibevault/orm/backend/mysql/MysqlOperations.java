@@ -264,6 +264,12 @@ public final class MysqlOperations extends BaseOperations {
         "%s IS NULL" + (nullsFirst ? " DESC" : " ASC") + ", %s", expression, plain);
   }
 
+  /** MySQL has no {@code DEFAULT VALUES}: an empty column list and an empty row. */
+  @Override
+  public String defaultValuesInsert() {
+    return " () VALUES ()";
+  }
+
   @Override
   public String returning(List<String> quotedColumns) {
     return flavour.get().supportsReturning() ? super.returning(quotedColumns) : null;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  * (multi-row INSERTs, or on SQLite the first chunk so and the rest as a batch of single-row INSERTs
  * with the keys that follow).
  */
-@DatabaseTest(models = {Product.class})
+@DatabaseTest(models = {Product.class, Ticket.class})
 class BulkCreateBatchesTest {
   private static final int ROWS = 1_500;
 
@@ -115,6 +115,20 @@ class BulkCreateBatchesTest {
     assertThat(Product.objects.count()).isEqualTo(ROWS);
     assertThat(Product.objects.get("sku", "S1400").name).isEqualTo("original");
     assertThat(Product.objects.get("sku", "S1499").price).isEqualTo(1499);
+  }
+
+  @DbTest
+  void rowsOfNoColumnButTheKeyAreInsertedWithTheirDefaults() {
+    Ticket first = Ticket.objects.create();
+    List<Ticket> tickets = List.of(new Ticket(), new Ticket(), new Ticket());
+    List<CapturedQuery> ran = Database.captureQueries(() -> Ticket.objects.bulkCreate(tickets));
+    assertThat(inserts(ran)).as("one row per statement").hasSize(3);
+    assertThat(tickets)
+        .extracting(t -> t.id)
+        .doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(id).isGreaterThan(first.id));
+    assertThat(Ticket.objects.orderBy("id").valuesList("id").flat().list())
+        .containsExactly(first.id, tickets.get(0).id, tickets.get(1).id, tickets.get(2).id);
   }
 
   @DbTest
