@@ -91,6 +91,8 @@ public final class Bench {
         long t0 = System.nanoTime();
         if (!opts.containsKey("reuse")) {
           fixture.createAndLoad(bench.jdbcDs);
+        } else {
+          fixture.settle(bench.jdbcDs);
         }
         System.out.printf(
             "[%s] loaded %d users, %d memories in %.1f s%n",
@@ -147,6 +149,7 @@ public final class Bench {
         (p, n) -> p.w6(batch),
         () -> fixture.deleteAbove(jdbcDs, maxId),
         () -> insertedRows(maxId));
+    fixture.settle(jdbcDs);
     Map<Long, String> w7Before = fixture.w7Statuses(jdbcDs);
     workload(
         "W7",
@@ -156,6 +159,7 @@ public final class Bench {
     // Untimed: W7 leaves the statuses it flipped; put them back so what reads the data later (the
     // Django column, a --reuse run) sees the rows the W1-W5 answers were taken on.
     fixture.restoreW7Statuses(jdbcDs, w7Before);
+    fixture.settle(jdbcDs);
     workload("W8", (p, n) -> p.w8(), null);
     workload("W10", (p, n) -> p.w10(), null);
     writeAnswers(maxId);
@@ -373,10 +377,14 @@ public final class Bench {
     // the slow for a whole workload (PostgreSQL W2 at 2.37x in one run, its minimum at 1.11x). So
     // these take 33 shorter rounds, and on a server every round starts on new connections: where
     // each peer's server process lands is drawn again per round, and the median is over the
-    // draws. (Not on SQLite, which runs in the JVM: a new connection there only starts with an
-    // empty page cache, which made every peer's W2 a third slower.)
+    // draws. Longer reads depend on it too, the other way round (10,000 rows stream faster when
+    // the server runs beside the client, on the other CPU: PostgreSQL's W1 took 22 to 39 ms for
+    // the JDBC floor within one run), so every read workload on a server reconnects per round.
+    // (Not on SQLite, which runs in the JVM: a new connection there only starts with an empty page
+    // cache, which made every peer's W2 a third slower.)
     boolean subMillisecond = !quick && one < 1_000_000L && cleanup == null;
-    boolean reconnectPerRound = subMillisecond && fixture.vendor != Vendor.SQLITE;
+    boolean reconnectPerRound =
+        !quick && !stream && cleanup == null && fixture.vendor != Vendor.SQLITE;
     if (subMillisecond) {
       rounds = 33;
       targetNs = targetNs / 3;
