@@ -96,8 +96,16 @@ final class FieldAlteration {
     }
     boolean autoChanged =
         BaseSchemaEditor.isAutoKey(oldField) != BaseSchemaEditor.isAutoKey(newField);
+    // Two kinds may share a column type (MariaDB's JSON and text are both longtext) and differ in
+    // their column CHECK: where the check lives in the column definition, the column is rewritten.
+    String column = e.q(newField.column());
+    boolean checkChanged =
+        !java.util.Objects.equals(e.columnCheck(oldField, column), e.columnCheck(newField, column));
     boolean columnChanged =
-        typeChanged || autoChanged || oldField.isNullable() != newField.isNullable();
+        typeChanged
+            || autoChanged
+            || checkChanged
+            || oldField.isNullable() != newField.isNullable();
     if (columnChanged) {
       for (String sql : e.alterColumnSql(model, oldField, newField, typeChanged)) {
         e.execute(sql);

@@ -149,20 +149,26 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
 
   /**
    * MySQL changes type and nullability together, restating the whole column (an auto primary key
-   * keeps its AUTO_INCREMENT).
+   * keeps its AUTO_INCREMENT). On MariaDB a column's CHECK belongs to its definition, and a MODIFY
+   * without one drops it (a JSON column made NOT NULL would lose its JSON_VALID): the new field's
+   * check is restated, which also adds or drops it when the type changes. MySQL 8 keeps column
+   * checks as table constraints that MODIFY leaves alone (and would add again).
    */
   @Override
   protected List<String> alterColumnSql(
       ModelMeta model, Field oldField, Field newField, boolean typeChanged) {
+    String column = q(newField.column());
+    String check = flavour.mariaDb() ? columnCheck(newField, column) : null;
     return List.of(
         "ALTER TABLE "
             + q(model.dbTable())
             + " MODIFY "
-            + q(newField.column())
+            + column
             + " "
             + columnType(newField)
             + (newField.isNullable() ? " NULL" : " NOT NULL")
             + (isAutoKey(newField) ? " " + autoIncrementSuffix() : "")
+            + (check == null ? "" : " CHECK (" + check + ")")
             + inlineColumnComment(newField));
   }
 
