@@ -315,6 +315,26 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return "";
   }
 
+  /**
+   * Whether a column's CHECK ({@link #columnCheck}) belongs to the column's definition, rewritten
+   * with it (MariaDB), rather than being a constraint of its own that an ALTER of the column keeps.
+   */
+  protected boolean columnCheckInDefinition() {
+    return false;
+  }
+
+  /**
+   * The names of the CHECK constraints on this one column that the model does not declare: the
+   * checks its field's type added (introspected; none where the backend cannot tell).
+   */
+  protected List<String> columnCheckNames(ModelMeta model, String column) {
+    return List.of();
+  }
+
+  protected String dropCheckSql(ModelMeta model, String constraint) {
+    return "ALTER TABLE " + q(model.dbTable()) + " DROP CONSTRAINT " + q(constraint);
+  }
+
   /** The names of single-column unique constraints on a column (introspected). */
   protected List<String> uniqueConstraintNames(String table, String column) {
     return List.of();

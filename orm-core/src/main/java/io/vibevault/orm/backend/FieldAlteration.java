@@ -96,15 +96,23 @@ final class FieldAlteration {
     }
     boolean autoChanged =
         BaseSchemaEditor.isAutoKey(oldField) != BaseSchemaEditor.isAutoKey(newField);
-    // Two kinds may share a column type (MariaDB's JSON and text are both longtext) and differ in
-    // their column CHECK: where the check lives in the column definition, the column is rewritten.
+    // Two kinds may share a column type (integer and positive integer; MariaDB's JSON and text are
+    // both longtext) and differ in their column CHECK. Where the check lives in the column
+    // definition, the column is rewritten; elsewhere it is a constraint of its own, changed apart.
     String column = e.q(newField.column());
-    boolean checkChanged =
-        !java.util.Objects.equals(e.columnCheck(oldField, column), e.columnCheck(newField, column));
+    String oldCheck = e.columnCheck(oldField, column);
+    String newCheck = e.columnCheck(newField, column);
+    boolean checkChanged = !java.util.Objects.equals(oldCheck, newCheck);
+    boolean checkInDefinition = e.columnCheckInDefinition();
+    if (checkChanged && !checkInDefinition && oldCheck != null) {
+      for (String name : e.columnCheckNames(model, newField.column())) {
+        e.execute(e.dropCheckSql(model, name));
+      }
+    }
     boolean columnChanged =
         typeChanged
             || autoChanged
-            || checkChanged
+            || (checkChanged && checkInDefinition)
             || oldField.isNullable() != newField.isNullable();
     if (columnChanged) {
       for (String sql : e.alterColumnSql(model, oldField, newField, typeChanged)) {
@@ -134,6 +142,17 @@ final class FieldAlteration {
     if (newIndex && (!oldIndex || renamed || typeChanged)) {
       e.execute(
           e.createIndexSql(table, e.fieldIndexName(model, newField), List.of(newField), false));
+    }
+    if (checkChanged && !checkInDefinition && newCheck != null) {
+      String name = Names.generatedName(table, List.of(newField.column()), "check");
+      e.execute(
+          "ALTER TABLE "
+              + e.q(table)
+              + " ADD CONSTRAINT "
+              + e.q(name)
+              + " CHECK ("
+              + newCheck
+              + ")");
     }
     if (newFk && fkChanged) {
       e.execute(e.foreignKeySql(model, newField));

@@ -173,6 +173,11 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
   }
 
   @Override
+  protected boolean columnCheckInDefinition() {
+    return flavour.mariaDb();
+  }
+
+  @Override
   protected List<String> uniqueConstraintNames(String table, String column) {
     return executor
         .query(

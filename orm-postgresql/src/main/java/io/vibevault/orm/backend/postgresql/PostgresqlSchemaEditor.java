@@ -154,16 +154,33 @@ public final class PostgresqlSchemaEditor extends BaseSchemaEditor {
 
   @Override
   protected List<String> uniqueConstraintNames(String table, String column) {
+    return singleColumnConstraints("u", table, column);
+  }
+
+  /** PostgreSQL names a column's inline CHECK itself ({@code <table>_<column>_check}). */
+  @Override
+  protected List<String> columnCheckNames(ModelMeta model, String column) {
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    for (ModelMeta.CheckSpec c : model.checkConstraints()) {
+      declared.add(c.name());
+    }
+    return singleColumnConstraints("c", model.dbTable(), column).stream()
+        .filter(name -> !declared.contains(name))
+        .toList();
+  }
+
+  /** The constraints of one type ({@code u}, {@code c}) on exactly this one column. */
+  private List<String> singleColumnConstraints(String type, String table, String column) {
     return executor
         .query(
             "SELECT con.conname FROM pg_catalog.pg_constraint con"
                 + " JOIN pg_catalog.pg_class c ON c.oid = con.conrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = con.conkey[1]"
-                + " WHERE con.contype = 'u' AND cardinality(con.conkey) = 1"
+                + " WHERE con.contype::text = ? AND cardinality(con.conkey) = 1"
                 + " AND n.nspname = current_schema() AND c.relname = ? AND a.attname = ?"
                 + " ORDER BY con.conname",
-            List.of(table, column))
+            List.of(type, table, column))
         .stream()
         .map(r -> (String) r[0])
         .toList();

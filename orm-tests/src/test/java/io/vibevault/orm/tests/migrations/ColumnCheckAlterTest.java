@@ -15,6 +15,7 @@ import io.vibevault.orm.migrations.operations.AlterField;
 import io.vibevault.orm.migrations.operations.CreateModel;
 import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
@@ -22,9 +23,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * A JSON column keeps its validity check through an AlterField that rewrites the column (MariaDB's
- * MODIFY drops a column's CHECK unless it is restated), loses it when the field becomes text, and
- * gets it back when the migration is reversed. On PostgreSQL the jsonb type itself refuses.
+ * The CHECK a field's type brings follows AlterField: a JSON column keeps its validity check when
+ * the column is rewritten (MariaDB's MODIFY drops a column's CHECK unless it is restated), loses it
+ * when the field becomes text and gets it back when the migration is reversed (on PostgreSQL the
+ * jsonb type itself refuses); an integer that becomes a positive integer gains {@code >= 0} and
+ * loses it again, while a check the model declares on the same column stays.
  */
 @DatabaseTest
 class ColumnCheckAlterTest {
@@ -66,5 +69,40 @@ class ColumnCheckAlterTest {
     migrations.migrate(APP, "0002");
     assertInvalidJsonRefused(db, c);
     assertThat(MigrationFixtures.column(c, TABLE, "data")).hasSize(1);
+  }
+
+  @DbTest
+  void anIntegerThatBecomesPositiveGainsItsCheckAndLosesItBackwards(TestDatabase db)
+      throws Exception {
+    MigrationFixtures fx = new MigrationFixtures(APP);
+    fx.write(
+        "0001_initial",
+        new CreateModel(
+            model(APP, "Doc", id(), FieldDefinition.of("count", FieldKind.INTEGER))
+                .withConstraints(
+                    List.of(),
+                    List.of(
+                        new ModelMeta.CheckSpec(
+                            "migchk_doc_count_max", List.of("count__lte=100"))))));
+    fx.write(
+        "0002_positive",
+        new AlterField(APP, "Doc", FieldDefinition.of("count", FieldKind.POSITIVE_INTEGER)));
+    Migrations migrations = fx.migrations();
+    DatabaseConnection c = db.connection();
+
+    migrations.migrate(APP, "0002");
+    insert(c, TABLE, List.of("count"), 0L);
+    assertThatThrownBy(() -> insert(c, TABLE, List.of("count"), -1L))
+        .isInstanceOf(IntegrityError.class);
+    migrations.migrate(APP, "0001");
+    insert(c, TABLE, List.of("count"), -1L);
+    assertThat(MigrationFixtures.column(c, TABLE, "count")).containsExactly(0L, -1L);
+    assertThatThrownBy(() -> insert(c, TABLE, List.of("count"), 101L))
+        .as("the model's own check on the column stays")
+        .isInstanceOf(IntegrityError.class);
+    c.execute("DELETE FROM " + c.ops().quoteName(TABLE), List.of());
+    migrations.migrate(APP, "0002");
+    assertThatThrownBy(() -> insert(c, TABLE, List.of("count"), -1L))
+        .isInstanceOf(IntegrityError.class);
   }
 }
