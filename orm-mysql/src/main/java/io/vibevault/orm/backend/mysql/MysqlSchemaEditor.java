@@ -158,7 +158,7 @@ public final class MysqlSchemaEditor extends BaseSchemaEditor {
   protected List<String> alterColumnSql(
       ModelMeta model, Field oldField, Field newField, boolean typeChanged) {
     String column = q(newField.column());
-    String check = flavour.mariaDb() ? columnCheck(newField, column) : null;
+    String check = columnCheckInDefinition() ? columnCheck(newField, column) : null;
     return List.of(
         "ALTER TABLE "
             + q(model.dbTable())
