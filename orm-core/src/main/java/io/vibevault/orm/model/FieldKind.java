@@ -296,8 +296,9 @@ public enum FieldKind {
         if (value instanceof JsonText j) {
           return j;
         }
-        checkJsonStrings(value, fieldName);
-        return JsonText.of(value);
+        JsonText json = JsonText.of(value);
+        checkJsonText(json.text(), fieldName);
+        return json;
       case BINARY:
         if (value instanceof byte[] b) {
           return b;
@@ -373,22 +374,30 @@ public enum FieldKind {
     return s;
   }
 
-  private static void checkJsonStrings(Object value, String fieldName) {
-    if (value instanceof String s) {
-      // NUL too: PostgreSQL's jsonb cannot store it, so no backend does.
-      checkText(s, fieldName);
-    } else if (value == null || isPlainScalar(value)) {
-      return;
-    } else if (value instanceof Map<?, ?> m) {
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        checkJsonStrings(String.valueOf(e.getKey()), fieldName);
-        checkJsonStrings(e.getValue(), fieldName);
+  /**
+   * Refuses a JSON document whose strings (keys included) hold NUL or a lone surrogate, checked on
+   * the serialized text rather than by walking the value: one pass over a string instead of a walk
+   * of maps and lists before Jackson walks them again (5% of a MariaDB bulkCreate's CPU), and it
+   * sees strings inside arrays and beans that a walk of maps and collections would miss. Jackson
+   * writes NUL as the escape {@code \u0000} (a backslash before it that is itself escaped belongs
+   * to a literal backslash in the string) and lets surrogates through as they are; a raw NUL can
+   * only come from a custom serializer.
+   */
+  static void checkJsonText(String text, String fieldName) {
+    int at = text.indexOf("\\u0000");
+    while (at >= 0) {
+      int slashes = 1;
+      while (at - slashes >= 0 && text.charAt(at - slashes) == '\\') {
+        slashes++;
       }
-    } else if (value instanceof Collection<?> c) {
-      for (Object o : c) {
-        checkJsonStrings(o, fieldName);
+      if (slashes % 2 == 1) {
+        throw new ValidationError(fieldName, "field '" + fieldName + "' may not contain NUL");
       }
+      at = text.indexOf("\\u0000", at + 1);
     }
+    // A raw NUL and lone surrogates. NUL is refused on every backend because PostgreSQL's jsonb
+    // cannot store it.
+    checkText(text, fieldName);
   }
 
   /**

@@ -69,6 +69,9 @@ class JsonKeysTest {
 
   private User ada;
 
+  /** A bean in a JSON document: Jackson writes it as an object. */
+  public record Note(String text) {}
+
   private Memory withMetrics(String title, Map<String, ?> metrics) {
     return Hostile.memory(ada, title, metrics);
   }
@@ -261,6 +264,8 @@ class JsonKeysTest {
       texts.add("a" + c + "b");
     }
     texts.addAll(List.of("\u007f", "\u0085", "\u2028\u2029", "\ufeff", "\uffff", "\"\\/"));
+    // Backslashes before the letters of NUL's escape: text, not NUL (the check reads the JSON).
+    texts.addAll(List.of("\\u0000", "a\\\\u0000", "\\\\\\u0000b"));
     for (String t : texts) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("v", t);
@@ -279,6 +284,10 @@ class JsonKeysTest {
       rejected(ValidationError.class, () -> withMetrics("nul", Map.of("v", nul)));
       rejected(ValidationError.class, () -> withMetrics("nul", Map.of(nul, "v")));
       rejected(ValidationError.class, () -> withMetrics("nul", Map.of("v", List.of(nul))));
+      // Inside an array or a record too: Jackson writes them, so they are checked like maps.
+      rejected(ValidationError.class, () -> withMetrics("nul", Map.of("v", new String[] {nul})));
+      rejected(ValidationError.class, () -> withMetrics("nul", Map.of("v", new Note(nul))));
+      rejected(ValidationError.class, () -> withMetrics("nul", Map.of("v", "\\\\" + nul)));
       rejected(ValidationError.class, () -> Memory.objects.filter("metricsJson__v", nul).list());
       rejected(
           ValidationError.class, () -> Memory.objects.filter("metricsJson__has_key", nul).list());
@@ -313,6 +322,8 @@ class JsonKeysTest {
       rejected(ValidationError.class, () -> Memory.objects.filter("metricsJson__v", bad).list());
       rejected(OrmException.class, () -> Memory.objects.values("metricsJson__" + bad).list());
       rejected(ValidationError.class, () -> withMetrics("s", Map.of(bad, "v")));
+      rejected(ValidationError.class, () -> withMetrics("s", Map.of("v", new String[] {bad})));
+      rejected(ValidationError.class, () -> withMetrics("s", Map.of("v", new Note(bad))));
     }
   }
 }
