@@ -74,10 +74,10 @@ final class Annotator {
    * (an UPDATE sets columns of one table) nor aggregate.
    */
   static Expression resolveUpdateValue(Query query, String field, Expression value) {
-    Map<String, Integer> before = new HashMap<>(query.refcount);
+    Map<String, Integer> before = new HashMap<>(query.aliases.refcount);
     Expression resolved = value.resolve(query);
-    for (Map.Entry<String, Integer> e : query.refcount.entrySet()) {
-      Join j = query.aliasMap.get(e.getKey());
+    for (Map.Entry<String, Integer> e : query.aliases.refcount.entrySet()) {
+      Join j = query.aliases.map.get(e.getKey());
       if (j != null && !j.isBase() && e.getValue() > before.getOrDefault(e.getKey(), 0)) {
         throw new FieldError(
             "Joined field references are not permitted in this query: "

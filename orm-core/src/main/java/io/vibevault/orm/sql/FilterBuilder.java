@@ -43,9 +43,9 @@ final class FilterBuilder {
             ? n
             : new Filter.Node(Connector.AND, false, List.of(filter));
     reuseAll = true;
-    Map<String, Integer> before = new HashMap<>(query.refcount);
+    Map<String, Integer> before = new HashMap<>(query.aliases.refcount);
     Built built = addNode(node, new LinkedHashSet<>(), false, false);
-    query.promoteJoins(usedSince(before));
+    query.aliases.promote(usedSince(before));
     return built.clause();
   }
 
@@ -57,7 +57,7 @@ final class FilterBuilder {
             ? n
             : new Filter.Node(Connector.AND, false, List.of(filter));
     Set<String> existingInner = new HashSet<>();
-    for (Join j : query.aliasMap.values()) {
+    for (Join j : query.aliases.map.values()) {
       if (j.type == Join.Type.INNER) {
         existingInner.add(j.alias);
       }
@@ -76,7 +76,7 @@ final class FilterBuilder {
       }
       query.where.add(built.clause());
     }
-    query.demoteJoins(existingInner);
+    query.aliases.demote(existingInner);
   }
 
   /**
@@ -87,7 +87,9 @@ final class FilterBuilder {
    */
   boolean addPkExact(Object value) {
     Field pk = query.model.pk();
-    if (query.aliasMap.size() > 1 || !query.annotations.isEmpty() || !isPlainPkValue(pk, value)) {
+    if (query.aliases.map.size() > 1
+        || !query.annotations.isEmpty()
+        || !isPlainPkValue(pk, value)) {
       return false;
     }
     Col col = new Col(query.initialAlias(), pk);
@@ -138,7 +140,7 @@ final class FilterBuilder {
       return addNode(n, reuse, branchNegated, negated);
     }
     if (filter instanceof Filter.Condition c) {
-      Map<String, Integer> before = new HashMap<>(query.refcount);
+      Map<String, Integer> before = new HashMap<>(query.aliases.refcount);
       Expression resolved = c.expression().resolve(query);
       return new Built(resolved, usedSince(before));
     }
@@ -158,7 +160,9 @@ final class FilterBuilder {
     boolean expressionsInList =
         value instanceof List<?> list && list.stream().anyMatch(Expression.class::isInstance);
     Map<String, Integer> before =
-        value instanceof Expression || expressionsInList ? new HashMap<>(query.refcount) : null;
+        value instanceof Expression || expressionsInList
+            ? new HashMap<>(query.aliases.refcount)
+            : null;
     if (value instanceof Expression e) {
       value = e.resolve(query);
     } else if (expressionsInList) {
@@ -185,7 +189,7 @@ final class FilterBuilder {
     } catch (Query.MultiJoin e) {
       // The value is resolved again inside the subquery: drop the joins it made out here.
       for (String alias : used) {
-        query.unref(alias);
+        query.aliases.unref(alias);
       }
       return splitExclude(leaf, key);
     }
@@ -208,7 +212,7 @@ final class FilterBuilder {
       requireOuter = true;
       if (!isNullLookup) {
         String lastAlias = jr.joins().get(jr.joins().size() - 1);
-        Join last = query.aliasMap.get(lastAlias);
+        Join last = query.aliases.map.get(lastAlias);
         if (col.field().isNullable() || (last != null && last.type == Join.Type.LEFT_OUTER)) {
           clause.add(new IsNull(col, false));
         }
@@ -260,7 +264,7 @@ final class FilterBuilder {
 
   private Set<String> usedSince(Map<String, Integer> before) {
     Set<String> used = new LinkedHashSet<>();
-    for (Map.Entry<String, Integer> e : query.refcount.entrySet()) {
+    for (Map.Entry<String, Integer> e : query.aliases.refcount.entrySet()) {
       if (e.getValue() > before.getOrDefault(e.getKey(), 0)) {
         used.add(e.getKey());
       }

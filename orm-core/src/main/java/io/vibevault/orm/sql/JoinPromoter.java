@@ -39,8 +39,8 @@ final class JoinPromoter {
         demote.add(e.getKey());
       }
     }
-    query.promoteJoins(promote);
-    query.demoteJoins(demote);
+    query.aliases.promote(promote);
+    query.aliases.demote(demote);
     return demote;
   }
 }

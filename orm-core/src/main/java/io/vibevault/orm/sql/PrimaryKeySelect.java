@@ -81,7 +81,7 @@ public final class PrimaryKeySelect {
 
   /** Whether the query is its model's every row, as a manager starts it. */
   static boolean isBare(Query q) {
-    for (Join j : q.aliasMap.values()) {
+    for (Join j : q.aliases.map.values()) {
       if (!j.isBase()) {
         return false;
       }
@@ -94,8 +94,7 @@ public final class PrimaryKeySelect {
         && !q.distinct
         && q.distinctFields.isEmpty()
         && !q.selectForUpdate
-        && q.onlyFields == null
-        && q.deferredFields.isEmpty()
+        && q.loading.loadsEverything()
         && q.selectRelated.isEmpty()
         && !q.selectRelatedAll
         && q.valuesSelect == null

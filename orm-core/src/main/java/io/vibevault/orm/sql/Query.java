@@ -8,9 +8,7 @@ import io.vibevault.orm.expr.NamedExpression;
 import io.vibevault.orm.expr.Resolver;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.ModelMeta;
-import io.vibevault.orm.model.ReverseRelation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +29,10 @@ import java.util.Set;
  */
 public final class Query implements Resolver {
   final ModelMeta model;
-  final LinkedHashMap<String, Join> aliasMap;
-  final Map<String, Integer> refcount;
+
+  /** The base table and the joins, under their aliases. */
+  final AliasMap aliases;
+
   WhereNode where;
 
   /** Aliases joined by the filter() call being built (multi-valued joins are reused within it). */
@@ -56,10 +56,8 @@ public final class Query implements Resolver {
   boolean selectForUpdateSkipLocked;
   List<String> selectForUpdateOf = List.of();
 
-  /** Field names of only() (null when not used) and defer(). */
-  Set<String> onlyFields;
-
-  Set<String> deferredFields;
+  /** only() and defer(). */
+  final DeferredLoading loading;
 
   /**
    * selectRelated(): the requested relation paths (field names joined by {@code __}), each
@@ -95,12 +93,11 @@ public final class Query implements Resolver {
 
   public Query(ModelMeta model) {
     this.model = model;
-    aliasMap = new LinkedHashMap<>();
-    refcount = new HashMap<>();
+    aliases = new AliasMap();
     where = new WhereNode();
     usedAliases = new LinkedHashSet<>();
     ordering = new ArrayList<>();
-    deferredFields = new LinkedHashSet<>();
+    loading = new DeferredLoading();
     selectRelated = new LinkedHashSet<>();
     annotations = new LinkedHashMap<>();
     hiddenAnnotations = new LinkedHashSet<>();
@@ -112,8 +109,7 @@ public final class Query implements Resolver {
    */
   private Query(Query source) {
     model = source.model;
-    aliasMap = new LinkedHashMap<>(source.aliasMap);
-    refcount = new HashMap<>(source.refcount);
+    aliases = new AliasMap(source.aliases);
     where = source.where.copy();
     ordering = new ArrayList<>(source.ordering);
     defaultOrdering = source.defaultOrdering;
@@ -126,8 +122,7 @@ public final class Query implements Resolver {
     selectForUpdateNowait = source.selectForUpdateNowait;
     selectForUpdateSkipLocked = source.selectForUpdateSkipLocked;
     selectForUpdateOf = source.selectForUpdateOf;
-    onlyFields = source.onlyFields == null ? null : mutableCopy(source.onlyFields);
-    deferredFields = mutableCopy(source.deferredFields);
+    loading = new DeferredLoading(source.loading);
     selectRelated = mutableCopy(source.selectRelated);
     selectRelatedAll = source.selectRelatedAll;
     valuesSelect = source.valuesSelect == null ? null : new ArrayList<>(source.valuesSelect);
@@ -173,97 +168,13 @@ public final class Query implements Resolver {
 
   // ------------------------------------------------------------------ aliases and joins
 
-  /** The alias of the base table, created on first use. */
+  /** The alias of the base table, created on first use, counting one more reference to it. */
   String initialAlias() {
-    if (aliasMap.isEmpty()) {
-      String alias = model.dbTable();
-      aliasMap.put(alias, Join.base(model.dbTable(), alias));
-      refcount.put(alias, 1);
-      return alias;
-    }
-    String first = aliasMap.keySet().iterator().next();
-    refcount.merge(first, 1, Integer::sum);
-    return first;
+    return aliases.initial(model.dbTable());
   }
 
   String baseAlias() {
-    if (aliasMap.isEmpty()) {
-      initialAlias();
-    }
-    return aliasMap.keySet().iterator().next();
-  }
-
-  /**
-   * Adds a join, or reuses an equal one: single-valued joins are always reused, multi-valued joins
-   * only when {@code reuse} holds them (the same filter() call), as Django does.
-   */
-  String join(Join join, Set<String> reuse) {
-    String found = null;
-    for (Join j : aliasMap.values()) {
-      if (!j.isBase() && j.sameAs(join) && (reuse == null || reuse.contains(j.alias))) {
-        found = j.alias;
-      }
-    }
-    if (found != null) {
-      refcount.merge(found, 1, Integer::sum);
-      return found;
-    }
-    boolean tableUsed = false;
-    for (Join j : aliasMap.values()) {
-      if (j.table.equals(join.table)) {
-        tableUsed = true;
-        break;
-      }
-    }
-    String alias = tableUsed ? "T" + (aliasMap.size() + 1) : join.table;
-    Join parent = aliasMap.get(join.parentAlias);
-    Join.Type type =
-        parent.type == Join.Type.LEFT_OUTER || join.nullable
-            ? Join.Type.LEFT_OUTER
-            : Join.Type.INNER;
-    aliasMap.put(alias, join.withAlias(alias).withType(type));
-    refcount.put(alias, 1);
-    return alias;
-  }
-
-  void unref(String alias) {
-    refcount.merge(alias, -1, Integer::sum);
-  }
-
-  void promoteJoins(Set<String> aliases) {
-    List<String> queue = new ArrayList<>(aliases);
-    while (!queue.isEmpty()) {
-      String alias = queue.remove(0);
-      Join j = aliasMap.get(alias);
-      if (j == null || j.isBase()) {
-        continue;
-      }
-      Join parent = aliasMap.get(j.parentAlias);
-      boolean parentOuter = parent != null && parent.type == Join.Type.LEFT_OUTER;
-      if ((j.nullable || parentOuter) && j.type != Join.Type.LEFT_OUTER) {
-        aliasMap.put(alias, j.withType(Join.Type.LEFT_OUTER));
-        for (Join child : aliasMap.values()) {
-          if (alias.equals(child.parentAlias) && !queue.contains(child.alias)) {
-            queue.add(child.alias);
-          }
-        }
-      }
-    }
-  }
-
-  void demoteJoins(Set<String> aliases) {
-    List<String> queue = new ArrayList<>(aliases);
-    while (!queue.isEmpty()) {
-      String alias = queue.remove(0);
-      Join j = aliasMap.get(alias);
-      if (j != null && j.type == Join.Type.LEFT_OUTER) {
-        aliasMap.put(alias, j.withType(Join.Type.INNER));
-        Join parent = aliasMap.get(j.parentAlias);
-        if (parent != null && parent.type == Join.Type.INNER) {
-          queue.add(parent.alias);
-        }
-      }
-    }
+    return aliases.base(model.dbTable());
   }
 
   /** The result of following a path: the column to use and the joins made. */
@@ -293,7 +204,7 @@ public final class Query implements Resolver {
               step.nullable(),
               step.multiValued(),
               step.via());
-      alias = join(j, step.multiValued() ? reuse : null);
+      alias = aliases.join(j, step.multiValued() ? reuse : null);
       joins.add(alias);
     }
     Field target = path.target();
@@ -305,7 +216,7 @@ public final class Query implements Resolver {
         break;
       }
       target = step.lhsField();
-      unref(joins.remove(joins.size() - 1));
+      aliases.unref(joins.remove(joins.size() - 1));
     }
     return new JoinResult(
         new Col(joins.get(joins.size() - 1), target), path.finalField(), joins, path);
@@ -469,117 +380,32 @@ public final class Query implements Resolver {
    * user__username}) restricts what a selectRelated model loads and keeps the relation's column.
    */
   public void setOnly(List<String> fields) {
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> paths = new LinkedHashSet<>();
     for (String f : fields) {
-      names.add(loadPath(f));
+      paths.add(DeferredLoading.path(model, f));
     }
-    onlyFields = names;
-    deferredFields.clear();
+    loading.setOnly(paths);
   }
 
   /** defer(): leave these fields out (paths across forward relations allowed). */
   public void addDeferred(List<String> fields) {
     for (String f : fields) {
-      String path = loadPath(f);
-      if (onlyFields != null) {
-        onlyFields.remove(path);
-      } else {
-        deferredFields.add(path);
-      }
+      loading.defer(DeferredLoading.path(model, f));
     }
-  }
-
-  /**
-   * The stored form of an only()/defer() name: the relation names followed, then the final field's
-   * attname ({@code user__username}, {@code userId}).
-   */
-  private String loadPath(String name) {
-    List<String> names = PathResolver.split(name);
-    ModelMeta opts = model;
-    StringBuilder prefix = new StringBuilder();
-    for (int i = 0; i < names.size() - 1; i++) {
-      ReverseRelation reverseOne = RelatedSelections.reverseOneToOne(opts, names.get(i));
-      if (reverseOne != null) {
-        // only("profile__bio"): a reverse one-to-one selected with selectRelated("profile").
-        prefix.append(names.get(i)).append("__");
-        opts = reverseOne.relatedModel();
-        continue;
-      }
-      Field rel = opts.field(names.get(i));
-      if (!rel.isRelation() || rel.relation().isManyToMany()) {
-        throw new FieldError(
-            "Invalid field name "
-                + FieldError.quote(name)
-                + " given in only()/defer(): "
-                + FieldError.quote(names.get(i))
-                + " of "
-                + opts.label()
-                + " is not a foreign key or one-to-one field");
-      }
-      prefix.append(rel.name()).append("__");
-      opts = rel.relation().target();
-    }
-    Field last = opts.field(names.get(names.size() - 1));
-    if (names.size() > 1 && opts.isSensitive(last.name())) {
-      throw new FieldError(
-          "Field "
-              + FieldError.quote(last.name())
-              + " of "
-              + opts.label()
-              + " is sensitive and cannot be named across a relation");
-    }
-    return prefix + last.attname();
   }
 
   public void clearDeferred() {
-    onlyFields = null;
-    deferredFields.clear();
+    loading.clear();
   }
 
   /** The concrete fields a model query loads, in table order (pk always). */
   public List<Field> loadedFields() {
-    return loadedFields(model, "");
+    return loading.fields(model, "");
   }
 
-  /**
-   * The concrete fields loaded for the model reached by {@code prefix} ({@code ""} for the base,
-   * {@code "user__"} for a selectRelated model). With only(), a model that no only() name reaches
-   * loads every field (Django's rule); a model it reaches loads the named fields, the relations the
-   * names go through, and the pk.
-   */
+  /** The concrete fields loaded for the selectRelated model reached by {@code prefix}. */
   List<Field> loadedFields(ModelMeta opts, String prefix) {
-    Set<String> named = new LinkedHashSet<>();
-    Set<String> levelNames = onlyFields != null ? onlyFields : deferredFields;
-    for (String entry : levelNames) {
-      if (!entry.startsWith(prefix)) {
-        continue;
-      }
-      String rest = entry.substring(prefix.length());
-      int sep = rest.indexOf("__");
-      if (sep < 0) {
-        named.add(rest);
-      } else if (onlyFields != null) {
-        Field through = opts.findField(rest.substring(0, sep));
-        // A reverse one-to-one joins on this model's key: no column of its own to keep.
-        named.add(through != null ? through.attname() : opts.pk().attname());
-      }
-    }
-    boolean restrict = onlyFields != null && (prefix.isEmpty() || !named.isEmpty());
-    List<Field> out = new ArrayList<>();
-    for (Field f : opts.concreteFields()) {
-      boolean loaded;
-      if (f.isPrimaryKey()) {
-        loaded = true;
-      } else if (onlyFields != null) {
-        loaded = !restrict || named.contains(f.attname());
-      } else {
-        loaded = !named.contains(f.attname());
-      }
-      if (loaded) {
-        out.add(f);
-      }
-    }
-    return out;
+    return loading.fields(opts, prefix);
   }
 
   // ------------------------------------------------------------------ selectRelated
@@ -740,8 +566,8 @@ public final class Query implements Resolver {
 
   /** Whether any table besides the base one is joined (updates and deletes then use a subquery). */
   public boolean hasJoins() {
-    for (Join j : aliasMap.values()) {
-      if (!j.isBase() && refcount.getOrDefault(j.alias, 0) > 0) {
+    for (Join j : aliases.map.values()) {
+      if (!j.isBase() && aliases.refcount.getOrDefault(j.alias, 0) > 0) {
         return true;
       }
     }

@@ -90,7 +90,7 @@ final class RelatedSelections {
       }
       ModelMeta target = f.relation().target();
       String joined =
-          query.join(
+          query.aliases.join(
               new Join(
                   target.dbTable(),
                   null,
@@ -134,7 +134,7 @@ final class RelatedSelections {
       ModelMeta related = reverse.relatedModel();
       // A reverse one-to-one may find no row: always LEFT OUTER, joined on this model's key.
       String joined =
-          query.join(
+          query.aliases.join(
               new Join(
                   related.dbTable(),
                   null,

@@ -121,9 +121,6 @@ public final class SelectCache {
   /** Marks where a node of the WHERE tree starts in a shape (a lookup starts with its class). */
   private static final Object NODE = new Object();
 
-  /** Stands for an unset only() in a shape. */
-  private static final Object NO_ONLY = new Object();
-
   /**
    * {@code new SqlCompiler(query, ops, features).compileSelect()}, from the cache when the query
    * has a shape. Throws {@link EmptyResultSet} as the compiler does.
@@ -184,7 +181,8 @@ public final class SelectCache {
       return null;
     }
     // Not q.baseAlias(): it would add the base table to a query other QuerySets share.
-    String base = q.aliasMap.isEmpty() ? q.model.dbTable() : q.aliasMap.keySet().iterator().next();
+    String base =
+        q.aliases.map.isEmpty() ? q.model.dbTable() : q.aliases.map.keySet().iterator().next();
     if (!addWhere(q.where, base, values, shape)) {
       return null;
     }
@@ -201,12 +199,7 @@ public final class SelectCache {
     shape.add(q.selectForUpdateNowait);
     shape.add(q.selectForUpdateSkipLocked);
     shape.addAll(q.selectForUpdateOf);
-    if (q.onlyFields == null) {
-      shape.add(NO_ONLY);
-    } else {
-      shape.addAll(q.onlyFields);
-    }
-    shape.addAll(q.deferredFields);
+    q.loading.addTo(shape);
     shape.addAll(q.selectRelated);
     shape.add(q.selectRelatedAll);
     return shape;
@@ -219,9 +212,9 @@ public final class SelectCache {
    * number later aliases); a query with a join in use has no shape.
    */
   private static boolean addJoins(Query q, Shape shape) {
-    shape.add(q.aliasMap.size());
-    for (Join j : q.aliasMap.values()) {
-      int refs = q.refcount.getOrDefault(j.alias, 0);
+    shape.add(q.aliases.map.size());
+    for (Join j : q.aliases.map.values()) {
+      int refs = q.aliases.refcount.getOrDefault(j.alias, 0);
       if (!j.isBase() && refs > 0) {
         return false;
       }

@@ -463,7 +463,7 @@ public final class SqlCompiler implements Compiler {
   /** The FROM clause: base table and every referenced join. */
   public Fragment fromSql() {
     StringBuilder sql = new StringBuilder();
-    for (Join j : query.aliasMap.values()) {
+    for (Join j : query.aliases.map.values()) {
       String alias = tableAlias(j.alias);
       if (j.isBase()) {
         sql.append(quote(j.table));
@@ -472,7 +472,7 @@ public final class SqlCompiler implements Compiler {
         }
         continue;
       }
-      if (query.refcount.getOrDefault(j.alias, 0) <= 0) {
+      if (query.aliases.refcount.getOrDefault(j.alias, 0) <= 0) {
         continue;
       }
       sql.append(j.type == Join.Type.INNER ? " INNER JOIN " : " LEFT OUTER JOIN ");

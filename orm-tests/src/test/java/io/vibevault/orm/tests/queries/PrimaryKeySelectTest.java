@@ -163,8 +163,9 @@ class PrimaryKeySelectTest {
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(fields)
         .containsExactlyInAnyOrder(
-            // checked: empty, unset or default
-            "aliasMap",
+            // checked: empty, unset or default (the alias map holds the reference counts too, which
+            // only count the uses of joins: none on a bare query)
+            "aliases",
             "where",
             "ordering",
             "defaultOrdering",
@@ -174,8 +175,7 @@ class PrimaryKeySelectTest {
             "distinct",
             "distinctFields",
             "selectForUpdate",
-            "onlyFields",
-            "deferredFields",
+            "loading",
             "selectRelated",
             "selectRelatedAll",
             "valuesSelect",
@@ -186,8 +186,6 @@ class PrimaryKeySelectTest {
             "combination",
             // the model is the template's key
             "model",
-            // only count the uses of joins (none on a bare query)
-            "refcount",
             // only matter with selectForUpdate
             "selectForUpdateNowait",
             "selectForUpdateSkipLocked",

@@ -222,13 +222,11 @@ class SelectCacheTest {
             "selectForUpdateNowait",
             "selectForUpdateSkipLocked",
             "selectForUpdateOf",
-            "onlyFields",
-            "deferredFields",
+            "loading",
             "selectRelated",
             "selectRelatedAll",
             // in the shape, and no join may be in use (refcount > 0)
-            "aliasMap",
-            "refcount",
+            "aliases",
             // must be empty or unset for a shape
             "distinctFields",
             "valuesSelect",
@@ -241,5 +239,22 @@ class SelectCacheTest {
             "usedAliases",
             "filterIsSticky",
             "reuseUsedAliases");
+    // The parts held in objects of their own: only() and defer() (DeferredLoading.addTo puts both
+    // in the shape), the alias map and its reference counts.
+    assertThat(instanceFields("io.vibevault.orm.sql.DeferredLoading"))
+        .containsExactlyInAnyOrder("only", "deferred");
+    assertThat(instanceFields("io.vibevault.orm.sql.AliasMap"))
+        .containsExactlyInAnyOrder("map", "refcount");
+  }
+
+  private static Set<String> instanceFields(String className) {
+    try {
+      return Arrays.stream(Class.forName(className).getDeclaredFields())
+          .filter(f -> !Modifier.isStatic(f.getModifiers()))
+          .map(Field::getName)
+          .collect(Collectors.toCollection(TreeSet::new));
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -1,0 +1,138 @@
+package io.vibevault.orm.sql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tables of one query under their aliases (Django's {@code alias_map} and {@code
+ * alias_refcount}): the base table first, then every join in the order it was made, each with the
+ * number of references to it. A join whose count falls to zero is left out of the SQL; joins are
+ * made INNER where they can be and LEFT OUTER where a row without a match must survive.
+ *
+ * <pre>{@code
+ * AliasMap aliases = new AliasMap();
+ * String base = aliases.base("memories");
+ * String user = aliases.join(new Join("users", null, base, "user_id", "id", INNER, false, false,
+ *     null), null);
+ * }</pre>
+ */
+final class AliasMap {
+  /** Alias to join, in the order the joins were made; the first is the base table. */
+  final LinkedHashMap<String, Join> map;
+
+  /** References to each alias: a join counted zero is not rendered. */
+  final Map<String, Integer> refcount;
+
+  AliasMap() {
+    map = new LinkedHashMap<>();
+    refcount = new HashMap<>();
+  }
+
+  /** A copy for independent editing (joins are immutable). */
+  AliasMap(AliasMap source) {
+    map = new LinkedHashMap<>(source.map);
+    refcount = new HashMap<>(source.refcount);
+  }
+
+  /** The base table's alias, counting one more reference to it; made on first use. */
+  String initial(String table) {
+    if (map.isEmpty()) {
+      map.put(table, Join.base(table, table));
+      refcount.put(table, 1);
+      return table;
+    }
+    String first = map.keySet().iterator().next();
+    refcount.merge(first, 1, Integer::sum);
+    return first;
+  }
+
+  /** The base table's alias, made on first use (no reference counted). */
+  String base(String table) {
+    if (map.isEmpty()) {
+      initial(table);
+    }
+    return map.keySet().iterator().next();
+  }
+
+  /**
+   * Adds a join, or reuses an equal one: single-valued joins are always reused, multi-valued joins
+   * only when {@code reuse} holds them (the same filter() call), as Django does.
+   */
+  String join(Join join, Set<String> reuse) {
+    String found = null;
+    for (Join j : map.values()) {
+      if (!j.isBase() && j.sameAs(join) && (reuse == null || reuse.contains(j.alias))) {
+        found = j.alias;
+      }
+    }
+    if (found != null) {
+      refcount.merge(found, 1, Integer::sum);
+      return found;
+    }
+    boolean tableUsed = false;
+    for (Join j : map.values()) {
+      if (j.table.equals(join.table)) {
+        tableUsed = true;
+        break;
+      }
+    }
+    String alias = tableUsed ? "T" + (map.size() + 1) : join.table;
+    Join parent = map.get(join.parentAlias);
+    Join.Type type =
+        parent.type == Join.Type.LEFT_OUTER || join.nullable
+            ? Join.Type.LEFT_OUTER
+            : Join.Type.INNER;
+    map.put(alias, join.withAlias(alias).withType(type));
+    refcount.put(alias, 1);
+    return alias;
+  }
+
+  void unref(String alias) {
+    refcount.merge(alias, -1, Integer::sum);
+  }
+
+  /**
+   * Makes these joins LEFT OUTER where they may find no row (nullable, or under an outer join), and
+   * every join under one so made.
+   */
+  void promote(Set<String> aliases) {
+    List<String> queue = new ArrayList<>(aliases);
+    while (!queue.isEmpty()) {
+      String alias = queue.remove(0);
+      Join j = map.get(alias);
+      if (j == null || j.isBase()) {
+        continue;
+      }
+      Join parent = map.get(j.parentAlias);
+      boolean parentOuter = parent != null && parent.type == Join.Type.LEFT_OUTER;
+      if ((j.nullable || parentOuter) && j.type != Join.Type.LEFT_OUTER) {
+        map.put(alias, j.withType(Join.Type.LEFT_OUTER));
+        for (Join child : map.values()) {
+          if (alias.equals(child.parentAlias) && !queue.contains(child.alias)) {
+            queue.add(child.alias);
+          }
+        }
+      }
+    }
+  }
+
+  /** Makes these LEFT OUTER joins INNER, and the outer joins they hang from. */
+  void demote(Set<String> aliases) {
+    List<String> queue = new ArrayList<>(aliases);
+    while (!queue.isEmpty()) {
+      String alias = queue.remove(0);
+      Join j = map.get(alias);
+      if (j != null && j.type == Join.Type.LEFT_OUTER) {
+        map.put(alias, j.withType(Join.Type.INNER));
+        Join parent = map.get(j.parentAlias);
+        if (parent != null && parent.type == Join.Type.INNER) {
+          queue.add(parent.alias);
+        }
+      }
+    }
+  }
+}
