@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * The databases the ORM talks to, by alias (Django's {@code DATABASES} and {@code connection}).
@@ -79,6 +80,26 @@ public final class Database {
   /** The settings of an alias. */
   public static DatabaseSettings settings(String alias) {
     return ConnectionHandler.get().settings(alias);
+  }
+
+  /**
+   * The connection pool behind an alias, for code that needs plain JDBC beside the ORM: a library
+   * that takes a {@code DataSource}, a tool of the driver's own, a benchmark that must share the
+   * ORM's connections. Its connections are the ORM's, initialised the same way (PostgreSQL's
+   * session in UTC, SQLite's pragmas), and go back to the pool when closed. What runs on them is
+   * outside the ORM: not in {@link #captureQueries}, and not in a {@code Transaction.atomic} block
+   * of this thread, which holds a connection of its own; SQL that belongs to the ORM's transaction
+   * goes through {@code connection().cursor()}.
+   *
+   * <pre>{@code
+   * try (Connection c = Database.dataSource("default").getConnection();
+   *     PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM memories")) {
+   *   ...
+   * }
+   * }</pre>
+   */
+  public static DataSource dataSource(String alias) {
+    return ConnectionHandler.get().dataSource(alias);
   }
 
   /** Runs {@code action} and returns every statement it sent on this thread, in order. */

@@ -85,6 +85,11 @@ public final class ConnectionHandler {
     return require(alias).backend;
   }
 
+  /** The pool behind the alias (a linked alias: its target's). */
+  public synchronized DataSource dataSource(String alias) {
+    return require(alias).dataSource;
+  }
+
   /** This thread's connection for the alias. */
   public DatabaseConnection connection(String alias) {
     Alias a;

@@ -12,7 +12,11 @@ import io.vibevault.orm.testkit.TestDatabase;
 import io.vibevault.orm.transaction.Transaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Named database aliases: configured from URLs or settings, chosen with using(). */
 @DatabaseTest(models = {Setting.class})
@@ -38,6 +42,29 @@ class AliasesTest {
     assertThatThrownBy(() -> Setting.objects.using(alias).count())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(alias)
+        .hasMessageContaining("not configured");
+  }
+
+  @DbTest
+  void thePoolBehindAnAliasLendsTheOrmsConnections(TestDatabase db) throws Exception {
+    Setting.objects.create("name", "pooled");
+    DataSource pool = Database.dataSource(Database.DEFAULT);
+    assertThat(Database.dataSource(Database.DEFAULT)).isSameAs(pool);
+    String sql =
+        "SELECT COUNT(*) FROM " + ModelMeta.of(Setting.class).dbTable() + " WHERE name = ?";
+    // More borrows than the pool holds: each connection goes back to it when closed.
+    for (int i = 0; i < db.settings().poolSize() + 2; i++) {
+      try (Connection c = pool.getConnection();
+          PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, "pooled");
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).as("the row the ORM wrote").isEqualTo(1);
+        }
+      }
+    }
+    assertThatThrownBy(() -> Database.dataSource("nowhere"))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("not configured");
   }
 
