@@ -10,7 +10,11 @@ import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** docs/configuration.md: URLs, aliases, and what each backend sets on its connections. */
@@ -72,6 +76,31 @@ class ConfigurationDocTest {
       assertThat(Tag.objects.using("scratch").get("id", loaded.id).name).isEqualTo("renamed");
     } finally {
       Database.remove("scratch");
+    }
+  }
+
+  @DbTest
+  void thePoolBehindAnAliasIsSetUpAsTheOrmsConnections(TestDatabase db) throws Exception {
+    Tag.objects.create("name", "counted");
+    DataSource pool = Database.dataSource("default");
+    String setting =
+        switch (db.vendor()) {
+          case "sqlite" -> "PRAGMA foreign_keys";
+          case "postgresql" -> "SHOW TimeZone";
+          default -> "SELECT @@SESSION.time_zone";
+        };
+    try (Connection c = pool.getConnection();
+        PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM tags WHERE name = ?");
+        PreparedStatement show = c.prepareStatement(setting)) {
+      count.setString(1, "counted");
+      try (ResultSet rs = count.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(1);
+      }
+      try (ResultSet rs = show.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isIn("1", "UTC", "+00:00");
+      }
     }
   }
 
