@@ -371,15 +371,15 @@ public final class Bench {
     // Sub-millisecond operations (W2, W3) are a round trip or two to a server, whose latency on a
     // 2-core VM sits at one of two levels (17-20 us or 60-90 us for one get on PostgreSQL on an
     // Intel VM, ~35 us or ~100 us on an AMD one): fast while the server process that answers runs
-    // on the client's CPU, slow when waking it takes the other, idle one. Each peer has its own
-    // connection, so its own server process, whose place the scheduler keeps for seconds: with the
-    // same connections all along, one peer's samples could sit in the fast level and another's in
-    // the slow for a whole workload (PostgreSQL W2 at 2.37x in one run, its minimum at 1.11x). So
-    // these take 33 shorter rounds, and on a server every round starts on new connections: where
-    // each peer's server process lands is drawn again per round, and the median is over the
-    // draws. Longer reads depend on it too, the other way round (10,000 rows stream faster when
-    // the server runs beside the client, on the other CPU: PostgreSQL's W1 took 22 to 39 ms for
-    // the JDBC floor within one run), so every read workload on a server reconnects per round.
+    // on the client's CPU, slow when waking it takes the other, idle one. The scheduler keeps a
+    // server process where it is for seconds: with one connection all along, a workload's samples
+    // could all sit on one level (PostgreSQL W2 at 2.37x in one run, its minimum at 1.11x, when
+    // each peer still had a connection of its own). So these take 33 shorter rounds, and on a
+    // server every round starts on a new connection, which all peers share (Fixture#dataSource):
+    // the placement is drawn again per round and every peer meets the same draw. Longer reads
+    // depend on it too, the other way round (10,000 rows stream faster when the server runs beside
+    // the client, on the other CPU: PostgreSQL's W1 took 22 to 39 ms for the JDBC floor within one
+    // run), so every read workload on a server reconnects per round.
     // (Not on SQLite, which runs in the JVM: a new connection there only starts with an empty page
     // cache, which made every peer's W2 a third slower.)
     boolean subMillisecond = !quick && one < 1_000_000L && cleanup == null;
@@ -426,6 +426,9 @@ public final class Bench {
       extra.put("max_ns", s[s.length - 1]);
       extra.put("samples", s.length);
       extra.put("ops_per_sample", perSample);
+      // In round order: sample r of every peer was taken in round r (on the same connection on a
+      // server), so rounds can be compared peer with peer.
+      extra.put("samples_ns", samples[i]);
       if (stream) {
         extra.put("peak_heap_mb", round1(peakMb[i]));
         extra.put("heap_growth_mb", round1(heapGrowthMb(timed.get(i))));
@@ -532,8 +535,8 @@ public final class Bench {
         }
       }
     }
-    // The ORM's new pool opened one connection in its first call and opens the other in the
-    // background (the peers' pools were waited for): a connection takes a few ms to open.
+    // On SQLite the ORM's new pool opened one connection in its first call and opens the other in
+    // the background (the peers' pools were waited for): a connection takes a few ms to open.
     Thread.sleep(20);
   }
 

@@ -105,8 +105,21 @@ final class Fixture {
     }
   }
 
-  /** A new pool on the same database with the ORM backend's driver settings, for a peer. */
+  /**
+   * The connections a peer uses, with the ORM backend's driver settings. On PostgreSQL and MariaDB
+   * every peer borrows from the ORM's own pool: all workloads run on one thread, so Hikari hands
+   * each peer the connection the previous one returned, and within a round every peer talks to the
+   * same server process. Where that process runs against the client's CPU decides a round trip's
+   * latency (one of two levels on a 2-core VM, see {@code Bench#runMain}'s comments); with a pool
+   * per peer each peer drew its own placement, and a median over a mixture of draws could land on
+   * one level for JDBC and on the other for VibeVault. Shared, every peer's samples in a round meet
+   * the same placement. On SQLite, in the JVM, each peer keeps a pool of its own (see {@link
+   * #freshConnections}).
+   */
   DataSource dataSource(String peer) {
+    if (vendor != Vendor.SQLITE) {
+      return Database.dataSource(Database.DEFAULT);
+    }
     DatabaseConnection c = Database.connection();
     DataSource pool =
         c.backend().createDataSource(Database.settings(Database.DEFAULT), "bench-" + peer);
@@ -128,14 +141,22 @@ final class Fixture {
    */
   void freshConnections() throws SQLException, InterruptedException {
     List<HikariDataSource> pools = new ArrayList<>();
-    for (DataSource pool : peerPools) {
-      HikariDataSource hikari = pool.unwrap(HikariDataSource.class);
-      hikari.getHikariPoolMXBean().softEvictConnections();
-      pools.add(hikari);
+    if (vendor != Vendor.SQLITE) {
+      // One pool for all: its connections replaced, the alias kept (the peers hold its pool).
+      HikariDataSource shared =
+          Database.dataSource(Database.DEFAULT).unwrap(HikariDataSource.class);
+      shared.getHikariPoolMXBean().softEvictConnections();
+      pools.add(shared);
+    } else {
+      for (DataSource pool : peerPools) {
+        HikariDataSource hikari = pool.unwrap(HikariDataSource.class);
+        hikari.getHikariPoolMXBean().softEvictConnections();
+        pools.add(hikari);
+      }
+      DatabaseSettings settings = Database.settings(Database.DEFAULT);
+      Database.remove(Database.DEFAULT);
+      Database.configure(Database.DEFAULT, settings);
     }
-    DatabaseSettings settings = Database.settings(Database.DEFAULT);
-    Database.remove(Database.DEFAULT);
-    Database.configure(Database.DEFAULT, settings);
     // Hikari opens the replacements in the background: let it finish before anything is timed.
     long deadline = System.nanoTime() + 10_000_000_000L;
     for (HikariDataSource pool : pools) {
