@@ -234,13 +234,13 @@ public enum FieldKind {
         throw expected(fieldName, "a date", value);
       case DATE_TIME:
         if (value instanceof Instant i) {
-          return i;
+          return inDateTimeRange(i, fieldName);
         }
         if (value instanceof OffsetDateTime o) {
-          return o.toInstant();
+          return inDateTimeRange(o.toInstant(), fieldName);
         }
         if (value instanceof ZonedDateTime z) {
-          return z.toInstant();
+          return inDateTimeRange(z.toInstant(), fieldName);
         }
         if (value instanceof LocalDateTime l) {
           return l.toInstant(ZoneOffset.UTC);
@@ -307,6 +307,25 @@ public enum FieldKind {
       default:
         throw new AssertionError(this);
     }
+  }
+
+  /** The first and last instants with a UTC date-time (years -999,999,999 to 999,999,999). */
+  private static final Instant FIRST_DATE_TIME = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
+
+  private static final Instant LAST_DATE_TIME = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
+
+  /**
+   * Every backend binds a date-time as its UTC wall-clock time, which Java cannot give for an
+   * instant beyond these (PostgreSQL's {@code infinity} read back is one: {@code
+   * OffsetDateTime.MAX}'s instant, past the year 999,999,999 in UTC). A typed error here, not a
+   * {@code DateTimeException} from the driver's side.
+   */
+  private static Instant inDateTimeRange(Instant i, String fieldName) {
+    if (i.isBefore(FIRST_DATE_TIME) || i.isAfter(LAST_DATE_TIME)) {
+      throw new ValidationError(
+          fieldName, "field '" + fieldName + "' value " + i + " is out of range for a date-time");
+    }
+    return i;
   }
 
   private Long toLong(Object value, String fieldName) {

@@ -1,10 +1,13 @@
 package io.vibevault.orm.tests.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vibevault.orm.backend.Fragment;
 import io.vibevault.orm.backend.JsonText;
+import io.vibevault.orm.exception.ValidationError;
 import io.vibevault.orm.model.FieldKind;
+import io.vibevault.orm.query.Manager;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
@@ -14,18 +17,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Every neutral value survives a round trip through every database, raw cursors included. */
 @DatabaseTest(
     models = {BackendModels.Author.class, BackendModels.Tag.class, BackendModels.Item.class})
 class BackendValuesTest {
+  private static final Manager<BackendModels.Item> ITEMS = Manager.of(BackendModels.Item.class);
+
   private RawSql db;
 
   /** One column, its kind, and the value written to it. */
@@ -170,6 +177,52 @@ class BackendValuesTest {
     assertThat((byte[]) row[7]).isEqualTo("é".getBytes(StandardCharsets.UTF_8));
     assertThat(db.cursor("SELECT COUNT(*) FROM \"bt_item\" WHERE \"title\" = %s", "raw").get(0))
         .containsExactly(1L);
+  }
+
+  /**
+   * PostgreSQL's {@code infinity} and {@code -infinity}, stored by other code: a date-time reads as
+   * the instant of {@code OffsetDateTime.MAX} or {@code MIN} and a date as {@code LocalDate.MAX} or
+   * {@code MIN} (pgjdbc's mapping), and they order as PostgreSQL orders them. Written back they are
+   * years beyond PostgreSQL's range: a typed error, never a silently different value.
+   */
+  @DbTest
+  void postgresqlInfinityReadsAsTheFarthestValues(TestDatabase database) {
+    Assumptions.assumeTrue(database.vendor().equals("postgresql"), "infinity is PostgreSQL's");
+    for (String[] row : new String[][] {{"up", "infinity"}, {"down", "-infinity"}}) {
+      db.execute(
+          "INSERT INTO \"bt_item\" (\"author_id\", \"title\", \"created_at\", \"day\")"
+              + " VALUES (?, ?, '"
+              + row[1]
+              + "', '"
+              + row[1]
+              + "')",
+          1L,
+          row[0]);
+    }
+    BackendModels.Item up = ITEMS.get("title", "up");
+    BackendModels.Item down = ITEMS.get("title", "down");
+    assertThat(up.createdAt).isEqualTo(OffsetDateTime.MAX.toInstant());
+    assertThat(up.day).isEqualTo(LocalDate.MAX);
+    assertThat(down.createdAt).isEqualTo(OffsetDateTime.MIN.toInstant());
+    assertThat(down.day).isEqualTo(LocalDate.MIN);
+    Instant far = Instant.parse("9999-12-31T23:59:59Z");
+    assertThat(ITEMS.filter("createdAt__gt", far).valuesList("title").flat().list())
+        .containsExactly("up");
+    assertThat(
+            ITEMS
+                .exclude("createdAt__isnull", true)
+                .orderBy("createdAt")
+                .valuesList("title")
+                .flat()
+                .list())
+        .containsExactly("down", "up");
+    up.title = "saved again";
+    assertThatThrownBy(up::save)
+        .isInstanceOf(ValidationError.class)
+        .hasMessageContaining("out of range for a date-time");
+    assertThatThrownBy(() -> ITEMS.filter("createdAt__lt", down.createdAt).count())
+        .isInstanceOf(ValidationError.class);
+    assertThat(ITEMS.filter("title", "up").count()).isEqualTo(1);
   }
 
   @DbTest
