@@ -398,11 +398,11 @@ public enum FieldKind {
    * the serialized text rather than by walking the value: one pass over a string instead of a walk
    * of maps and lists before Jackson walks them again (5% of a MariaDB bulkCreate's CPU), and it
    * sees strings inside arrays and beans that a walk of maps and collections would miss. Jackson
-   * writes NUL as the escape {@code \u0000} (a backslash before it that is itself escaped belongs
-   * to a literal backslash in the string) and lets surrogates through as they are; a raw NUL can
-   * only come from a custom serializer.
+   * writes NUL as its six-character escape (backslash, {@code u}, four zeros; a backslash before it
+   * that is itself escaped belongs to a literal backslash in the string) and lets surrogates
+   * through as they are; a raw NUL can only come from a custom serializer.
    */
-  static void checkJsonText(String text, String fieldName) {
+  private static void checkJsonText(String text, String fieldName) {
     int at = text.indexOf("\\u0000");
     while (at >= 0) {
       int slashes = 1;
