@@ -89,7 +89,8 @@ public final class Database {
    * session in UTC, SQLite's pragmas), and go back to the pool when closed. What runs on them is
    * outside the ORM: not in {@link #captureQueries}, and not in a {@code Transaction.atomic} block
    * of this thread, which holds a connection of its own; SQL that belongs to the ORM's transaction
-   * goes through {@code connection().cursor()}.
+   * goes through {@code connection().cursor()}. A pool has a bounded size ({@code sqlite::memory:}
+   * is one connection): hold none of its connections while the same thread waits on the ORM.
    *
    * <pre>{@code
    * try (Connection c = Database.dataSource("default").getConnection();

@@ -376,7 +376,8 @@ public final class Bench {
     // could all sit on one level (PostgreSQL W2 at 2.37x in one run, its minimum at 1.11x, when
     // each peer still had a connection of its own). So these take 33 shorter rounds, and on a
     // server every round starts on a new connection, which all peers share (Fixture#dataSource):
-    // the placement is drawn again per round and every peer meets the same draw. Longer reads
+    // the placement is drawn again per round, for all peers at once (on a quiet VM; on a noisy one
+    // the server moved within a round, see docs/performance.md). Longer reads
     // depend on it too, the other way round (10,000 rows stream faster when the server runs beside
     // the client, on the other CPU: PostgreSQL's W1 took 22 to 39 ms for the JDBC floor within one
     // run), so every read workload on a server reconnects per round.

@@ -112,9 +112,9 @@ final class Fixture {
    * same server process. Where that process runs against the client's CPU decides a round trip's
    * latency (one of two levels on a 2-core VM, see {@code Bench#runMain}'s comments); with a pool
    * per peer each peer drew its own placement, and a median over a mixture of draws could land on
-   * one level for JDBC and on the other for VibeVault. Shared, every peer's samples in a round meet
-   * the same placement. On SQLite, in the JVM, each peer keeps a pool of its own (see {@link
-   * #freshConnections}).
+   * one level for JDBC and on the other for VibeVault. Shared, the peers of a round start from the
+   * same placement (on a noisy VM the server still moved within a round: docs/performance.md). On
+   * SQLite, in the JVM, each peer keeps a pool of its own (see {@link #freshConnections}).
    */
   DataSource dataSource(String peer) {
     if (vendor != Vendor.SQLITE) {
