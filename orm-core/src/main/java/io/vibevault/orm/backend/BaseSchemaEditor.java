@@ -335,6 +335,17 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return "ALTER TABLE " + q(model.dbTable()) + " DROP CONSTRAINT " + q(constraint);
   }
 
+  /** A named CHECK added to an existing table ({@code condition} is SQL the ORM compiled). */
+  String addCheckSql(String table, String constraint, String condition) {
+    return "ALTER TABLE "
+        + q(table)
+        + " ADD CONSTRAINT "
+        + q(constraint)
+        + " CHECK ("
+        + condition
+        + ")";
+  }
+
   /** The names of single-column unique constraints on a column (introspected). */
   protected List<String> uniqueConstraintNames(String table, String column) {
     return List.of();
@@ -420,19 +431,12 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
   @Override
   public void addCheckConstraint(ModelMeta model, ModelMeta.CheckSpec constraint) {
-    execute(
-        "ALTER TABLE "
-            + q(model.dbTable())
-            + " ADD CONSTRAINT "
-            + q(constraint.name())
-            + " CHECK ("
-            + checkCondition(model, constraint)
-            + ")");
+    execute(addCheckSql(model.dbTable(), constraint.name(), checkCondition(model, constraint)));
   }
 
   @Override
   public void removeCheckConstraint(ModelMeta model, ModelMeta.CheckSpec constraint) {
-    execute("ALTER TABLE " + q(model.dbTable()) + " DROP CONSTRAINT " + q(constraint.name()));
+    execute(dropCheckSql(model, constraint.name()));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.model.Names;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One {@code alterField}: what changed between the two definitions of a field, and the statements
@@ -102,7 +103,7 @@ final class FieldAlteration {
     String column = e.q(newField.column());
     String oldCheck = e.columnCheck(oldField, column);
     String newCheck = e.columnCheck(newField, column);
-    boolean checkChanged = !java.util.Objects.equals(oldCheck, newCheck);
+    boolean checkChanged = !Objects.equals(oldCheck, newCheck);
     boolean checkInDefinition = e.columnCheckInDefinition();
     if (checkChanged && !checkInDefinition && oldCheck != null) {
       for (String name : e.columnCheckNames(model, newField.column())) {
@@ -145,14 +146,7 @@ final class FieldAlteration {
     }
     if (checkChanged && !checkInDefinition && newCheck != null) {
       String name = Names.generatedName(table, List.of(newField.column()), "check");
-      e.execute(
-          "ALTER TABLE "
-              + e.q(table)
-              + " ADD CONSTRAINT "
-              + e.q(name)
-              + " CHECK ("
-              + newCheck
-              + ")");
+      e.execute(e.addCheckSql(table, name, newCheck));
     }
     if (newFk && fkChanged) {
       e.execute(e.foreignKeySql(model, newField));

@@ -6,7 +6,9 @@ import io.vibevault.orm.backend.SqlExecutor;
 import io.vibevault.orm.exception.LockNotAvailable;
 import io.vibevault.orm.model.Field;
 import io.vibevault.orm.model.ModelMeta;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PostgreSQL DDL: Django's column types with identity keys, foreign keys added by {@code ALTER
@@ -160,7 +162,7 @@ public final class PostgresqlSchemaEditor extends BaseSchemaEditor {
   /** PostgreSQL names a column's inline CHECK itself ({@code <table>_<column>_check}). */
   @Override
   protected List<String> columnCheckNames(ModelMeta model, String column) {
-    java.util.Set<String> declared = new java.util.HashSet<>();
+    Set<String> declared = new HashSet<>();
     for (ModelMeta.CheckSpec c : model.checkConstraints()) {
       declared.add(c.name());
     }
