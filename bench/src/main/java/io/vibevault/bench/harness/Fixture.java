@@ -270,7 +270,7 @@ final class Fixture {
    * reads would set hint bits on every page. VACUUM ANALYZE does both now, and a CHECKPOINT writes
    * the pages it dirtied, which the checkpointer would otherwise write during the next workload
    * (every peer's W8, after W7 and its vacuum, took 44-56 ms in full runs against 37-40 alone); the
-   * other databases refresh their statistics.
+   * other databases refresh their statistics, and MariaDB purges and writes its pages too.
    */
   void settle(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection();
@@ -284,6 +284,48 @@ final class Fixture {
       if (vendor == Vendor.POSTGRESQL) {
         s.execute("CHECKPOINT");
       }
+    }
+    quiesceInnoDb(ds);
+  }
+
+  /**
+   * On MariaDB, lets InnoDB finish what it does in the background after writes, on the server's
+   * CPU, before the next sample: purging the row versions committed deletes and updates left
+   * behind, then writing the dirty pages. After each W6 sample's DELETE of 10,000 rows, the next
+   * insert's server CPU was 130-220 ms while the purge ran and 80-90 ms once it had finished, for
+   * every peer (a loop with the server pinned to its own CPU); the purge's history list is empty
+   * about 0.8 s after such a DELETE. The page cleaners write at their own pace: after the load,
+   * 4,700 dirty pages took 18 s, during W1, whose first rounds took 20-26 ms for every peer against
+   * 16-17 ms after. {@code FLUSH TABLES ... FOR EXPORT} writes the tables' dirty pages at once.
+   */
+  private void quiesceInnoDb(DataSource ds) throws SQLException {
+    if (vendor != Vendor.MARIADB) {
+      return;
+    }
+    awaitPurge(ds);
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("FLUSH TABLES users, memories, tags, memories_tags FOR EXPORT");
+      s.execute("UNLOCK TABLES");
+    }
+  }
+
+  /** Waits (at most 5 s) until InnoDB's purge history list is empty. */
+  private static void awaitPurge(DataSource ds) throws SQLException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs =
+            s.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_history_list_length'")) {
+          if (!rs.next() || rs.getLong(2) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -324,12 +366,13 @@ final class Fixture {
     }
   }
 
-  /** Removes what a W6 run inserted (untimed). */
+  /** Removes what a W6 run inserted (untimed), and lets MariaDB purge it. */
   void deleteAbove(DataSource ds, long maxId) throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement("DELETE FROM memories WHERE id > ?")) {
       ps.setLong(1, maxId);
       ps.executeUpdate();
     }
+    quiesceInnoDb(ds);
   }
 }
