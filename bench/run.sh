@@ -4,10 +4,13 @@
 #   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (10-14 min on 2 cores)
 #   bench/run.sh --quick         # fewer, shorter samples (< 4 min)
 #   bench/run.sh --databases sqlite,postgresql
+#   bench/run.sh --no-pin        # leave the JVM and the servers where the scheduler puts them
 #   BENCH_JAVA_OPTS=-Dvibevault.bench.db=bench_mine bench/run.sh   # another server database
 #
 # Per database: one JVM runs W1-W8 and W10 (it creates and loads the data), then a JVM with a
 # 64 MB heap runs W9 on the same data. A server that does not answer is skipped with a note.
+# On PostgreSQL and MariaDB the thread that runs the workloads is pinned to CPU 0 and the server to
+# the other CPUs (taskset), put back as they were afterwards: see "Placement" in bench/README.md.
 # Where Django is installed (Debian's python3-django), bench/django adds a Django column on SQLite.
 # Prints the table and writes bench/target/results.json (and results-detail.json, table.txt).
 set -euo pipefail
@@ -15,11 +18,13 @@ cd "$(dirname "$0")/.."
 
 QUICK=""
 DATABASES="sqlite,postgresql,mariadb"
+PIN=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK="--quick" ;;
     --databases) DATABASES="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick] [--databases sqlite,postgresql,mariadb]" >&2; exit 2 ;;
+    --no-pin) PIN=0 ;;
+    *) echo "usage: bench/run.sh [--quick] [--databases sqlite,postgresql,mariadb] [--no-pin]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -43,18 +48,66 @@ answers() { # host port
 MAIN_JVM="-Xms1g -Xmx1g -XX:+UseG1GC ${BENCH_JAVA_OPTS:-}"
 STREAM_JVM="-Xms64m -Xmx64m -XX:+UseG1GC ${BENCH_JAVA_OPTS:-}"
 
+# Placement on a server database: a round trip to a server on the client's own CPU and one that
+# wakes the other CPU differ by 2-3x (27 against 70 us for a MariaDB get), and the scheduler
+# switches between the two within a round; pinned apart, every peer's round trips cross CPUs. Only
+# the JVM's workload thread is pinned: its compiler and collector threads stay free to use the
+# server's CPU while the server waits, as they do unpinned.
+CLIENT_CPUS=""
+SERVER_CPUS=""
+if [ "$PIN" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null && command -v ss >/dev/null; then
+  CLIENT_CPUS=0
+  SERVER_CPUS="1-$(( $(nproc) - 1 ))"
+fi
+SERVER_PID=""
+SERVER_MASK=""
+server_processes() { # the server process listening on port $1
+  ss -Htlnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+}
+pin_server() { # port
+  SERVER_PID=$(server_processes "$1")
+  if [ -z "$CLIENT_CPUS" ] || [ -z "$SERVER_PID" ] \
+    || ! SERVER_MASK=$(taskset -p "$SERVER_PID" 2>/dev/null | awk '{print $NF}'); then
+    SERVER_PID=""
+    echo "Placement: not pinned (--no-pin, one CPU, no taskset/ss, or the server is not a local process of ours)"
+    return 0
+  fi
+  local pid
+  for pid in "$SERVER_PID" $(pgrep -P "$SERVER_PID"); do
+    taskset -a -p -c "$SERVER_CPUS" "$pid" >/dev/null 2>&1 || true
+  done
+  echo "Placement: the workload thread on CPU $CLIENT_CPUS, the server (pid $SERVER_PID and its children) on CPUs $SERVER_CPUS"
+}
+unpin_server() { # every process of the server as it was, including children started meanwhile
+  [ -n "$SERVER_PID" ] || return 0
+  local pid
+  for pid in "$SERVER_PID" $(pgrep -P "$SERVER_PID"); do
+    taskset -a -p "$SERVER_MASK" "$pid" >/dev/null 2>&1 || true
+  done
+  SERVER_PID=""
+}
+trap unpin_server EXIT
+trap 'unpin_server; exit 130' INT TERM
+
 IFS=',' read -r -a DBS <<< "$DATABASES"
 for db in "${DBS[@]}"; do
   case "$db" in
     postgresql) if ! answers 127.0.0.1 5432; then echo "PostgreSQL does not answer on 127.0.0.1:5432: skipped"; continue; fi ;;
     mariadb) if ! answers 127.0.0.1 3306; then echo "MariaDB does not answer on 127.0.0.1:3306: skipped"; continue; fi ;;
   esac
+  PIN_THREAD=()
+  case "$db" in
+    postgresql) pin_server 5432 ;;
+    mariadb) pin_server 3306 ;;
+  esac
+  if [ -n "$SERVER_PID" ]; then PIN_THREAD=(--pin-thread "$CLIENT_CPUS"); fi
   echo "== $db: W1-W8, W10"
   java $MAIN_JVM -cp "$CP" io.vibevault.bench.harness.Bench --db "$db" $QUICK --mode main \
-    --target bench/target --out "bench/target/raw-$db.jsonl"
+    "${PIN_THREAD[@]}" --target bench/target --out "bench/target/raw-$db.jsonl"
   echo "== $db: W9 (64 MB heap)"
   java $STREAM_JVM -cp "$CP" io.vibevault.bench.harness.Bench --db "$db" $QUICK --mode stream \
-    --target bench/target --out "bench/target/raw-$db.jsonl"
+    "${PIN_THREAD[@]}" --target bench/target --out "bench/target/raw-$db.jsonl"
+  unpin_server
 done
 
 # The Django column (SQLite only, the same file): Debian's python3-django is for /usr/bin/python3,

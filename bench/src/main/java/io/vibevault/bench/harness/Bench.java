@@ -8,6 +8,8 @@ import io.vibevault.bench.jooq.JooqPeer;
 import io.vibevault.bench.model.AnalysisStatus;
 import io.vibevault.bench.orm.OrmPeer;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -64,6 +66,9 @@ public final class Bench {
         opts.put(args[i].substring(2), args[++i]);
       }
     }
+    if (opts.containsKey("pin-thread")) {
+      pinThisThread(opts.get("pin-thread"));
+    }
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");
     String db = opts.getOrDefault("db", "sqlite");
@@ -103,6 +108,24 @@ public final class Bench {
       }
     } finally {
       bench.close();
+    }
+  }
+
+  /**
+   * Pins the calling thread, which runs every workload, to {@code cpus} (a taskset CPU list), and
+   * only it: the JVM's compiler and collector threads stay free to run on the server's CPU when the
+   * server is idle, as they do unpinned.
+   */
+  private static void pinThisThread(String cpus) throws IOException, InterruptedException {
+    // /proc/thread-self links to /proc/<pid>/task/<tid>: the kernel's id of this thread.
+    String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+    Process p =
+        new ProcessBuilder("taskset", "-p", "-c", cpus, tid)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("taskset could not pin thread " + tid + " to CPUs " + cpus);
     }
   }
 
@@ -313,47 +336,68 @@ public final class Bench {
     int warmOps = quick ? 3 : 1000;
     long warmCapNs = 5000 * 1_000_000L;
     long shortOpNs = 10 * 1_000_000L;
-    // W6 inserts and deletes 10,000 rows per operation, W9 streams 200,000: half the warm-up is
-    // still several operations. W5 (~40 ms) gets the full warm-up: with half, its hydration and
-    // grouping code was still being compiled during the first samples.
-    // In --quick, one operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one
-    // takes 0.1-1.5 s; with three, --quick took 5 minutes on an AMD 2-core VM).
+    // W9 streams 200,000 rows per operation: half the warm-up is still several operations. W5
+    // (~40 ms) gets the full warm-up: with half, its hydration and grouping code was still being
+    // compiled during the first samples. W6 inserts 10,000 rows per operation in 56 statements
+    // (VibeVault; JDBC in 10 batches): what runs once per statement reaches the optimising
+    // compiler after a thousand statements or so, not after a time. With 0.6 s and with 1.2 s of
+    // warm-up, the JIT still compiled for 12-77 ms within each of VibeVault's first five to seven
+    // W6 samples on every database (jit_ms), which took 118-158 ms on MariaDB against 113-121 ms
+    // after. So W6 warms up for 20 operations, for at most 3 s per peer. In --quick, one
+    // operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one takes 0.1-1.5 s;
+    // with three, --quick took 5 minutes on an AMD 2-core VM).
     int minWarmOps = quick && (stream || id.equals("W6")) ? 1 : 3;
-    if (stream || id.equals("W6")) {
+    if (stream || (quick && id.equals("W6"))) {
       warmNs = warmNs / 2;
       warmOps = minWarmOps;
       warmCapNs = warmNs;
+    } else if (id.equals("W6")) {
+      warmOps = 20;
+      warmCapNs = 3000 * 1_000_000L;
     }
     // The reference peer's mean operation time in its warm-up, for the calls after reconnecting.
     long warmMeanNs = 0;
     for (int i = 0; i < timed.size(); i++) {
-      long start = System.nanoTime();
+      // The operations' own time: W6's cleanup (a DELETE, on MariaDB a wait for the purge) is not
+      // warming anything up.
+      long elapsed = 0;
       int done = 0;
       while (true) {
-        long elapsed = System.nanoTime() - start;
         if (i == 0 && done > 0) {
           warmMeanNs = elapsed / done;
         }
+        boolean longOpsDone = cleanup == null && done > 0 && elapsed / done >= shortOpNs;
         boolean enough =
             done >= minWarmOps
                 && elapsed >= warmNs
-                && (done >= warmOps || elapsed >= warmCapNs || elapsed / done >= shortOpNs);
+                && (done >= warmOps || elapsed >= warmCapNs || longOpsDone);
         if (enough || done >= 100_000) {
           break;
         }
+        long start = System.nanoTime();
         op.run(timed.get(i), ++counters[i]);
+        elapsed += System.nanoTime() - start;
         if (cleanup != null) {
           cleanup.run();
         }
         done++;
       }
     }
-    // After new connections, a dozen untimed calls for short operations (see reconnect), one for
+    // After new connections, a dozen untimed calls for short operations (see reconnect), fewer for
     // the rest: a statement planned afresh costs nothing next to a 20 ms or a 600 ms operation,
-    // and twelve streams of W9 per peer and database added 1.5 minutes to --quick.
+    // and twelve streams of W9 per peer and database added 1.5 minutes to --quick. But pgjdbc
+    // sends a statement's first four executions on a connection as text and reads their results
+    // as text, and switches to a server-prepared statement with binary results from the fifth
+    // (prepareThreshold): W9 on PostgreSQL streamed in 450-470 ms for every peer in the four rounds
+    // after its one untimed call and in 350-380 ms from then on, the JIT recompiling the driver's
+    // binary date-time reader at that moment. An application's pooled connections run their
+    // statements far more often than four times, so on PostgreSQL a long read gets five untimed
+    // calls (outside --quick, where one stays a smoke test's; W6 runs its insert 56 times a call).
     boolean shortOp = cleanup == null && warmMeanNs < shortOpNs;
-    int untimedCalls = shortOp ? 12 : 1;
+    boolean pastPrepareThreshold = cleanup == null && fixture.vendor == Vendor.POSTGRESQL && !quick;
+    int untimedCalls = shortOp ? 12 : pastPrepareThreshold ? 5 : 1;
     reconnect(timed, op, cleanup, counters, untimedCalls);
+    awaitQuietJit();
     // The fastest of a few calls of the reference peer sizes the samples (noise only adds time; one
     // call for operations of 10 ms and more).
     long one = Long.MAX_VALUE;
@@ -395,6 +439,8 @@ public final class Bench {
       perSample = 1;
     }
     long[][] samples = new long[timed.size()][rounds];
+    long[][] gcMillis = new long[timed.size()][rounds];
+    long[][] jitMillis = new long[timed.size()][rounds];
     int[] taken = new int[timed.size()];
     boolean[] settled = new boolean[timed.size()];
     double[] peakMb = new double[timed.size()];
@@ -411,11 +457,16 @@ public final class Bench {
         if (stream) {
           resetPeaks();
         }
+        long gcBefore = gcMillis();
+        long jitBefore = JIT.getTotalCompilationTime();
         long start = System.nanoTime();
         for (int s = 0; s < perSample; s++) {
           op.run(p, ++counters[i]);
         }
-        samples[i][taken[i]++] = (System.nanoTime() - start) / perSample;
+        long elapsed = System.nanoTime() - start;
+        gcMillis[i][taken[i]] = gcMillis() - gcBefore;
+        jitMillis[i][taken[i]] = JIT.getTotalCompilationTime() - jitBefore;
+        samples[i][taken[i]++] = elapsed / perSample;
         if (stream) {
           peakMb[i] = Math.max(peakMb[i], peakHeapMb());
         }
@@ -448,6 +499,11 @@ public final class Bench {
       // server), so rounds can be compared peer with peer; a peer that sat out the last rounds has
       // the first five.
       extra.put("samples_ns", inRoundOrder);
+      // The collectors' time within each sample (pauses and, for G1, its concurrent phases'
+      // accounting), in the same order: a sample much slower than its neighbours with tens of ms
+      // here met a collection, whichever peer's garbage it was.
+      extra.put("gc_ms", Arrays.copyOf(gcMillis[i], taken[i]));
+      extra.put("jit_ms", Arrays.copyOf(jitMillis[i], taken[i]));
       if (stream) {
         extra.put("peak_heap_mb", round1(peakMb[i]));
         extra.put("heap_growth_mb", round1(heapGrowthMb(timed.get(i))));
@@ -500,6 +556,39 @@ public final class Bench {
           }
         });
     return Math.max(0, during[0] - before) / 1048576.0;
+  }
+
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+  /**
+   * Waits (at most 3 s) until the JIT has finished no compilation for 150 ms. The warm-up queues
+   * compilations faster than one compiler thread per tier on 2 cores finishes them: in a full run
+   * the compiler was still busy for 50-200 ms within samples of the first rounds of W2, W3 and W6
+   * (jit_ms), on the CPU of the thread being timed or of the server. The backlog is drained first;
+   * what the timed rounds trigger themselves still compiles within them.
+   */
+  private static void awaitQuietJit() throws InterruptedException {
+    if (!JIT.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    long last = JIT.getTotalCompilationTime();
+    int quietTicks = 0;
+    while (quietTicks < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      long now = JIT.getTotalCompilationTime();
+      quietTicks = now == last ? quietTicks + 1 : 0;
+      last = now;
+    }
+  }
+
+  /** The collection time of every garbage collector of this JVM so far. */
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, b.getCollectionTime());
+    }
+    return total;
   }
 
   private static void gc() {
