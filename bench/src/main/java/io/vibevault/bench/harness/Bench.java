@@ -439,8 +439,8 @@ public final class Bench {
       perSample = 1;
     }
     long[][] samples = new long[timed.size()][rounds];
-    long[][] gcMillis = new long[timed.size()][rounds];
-    long[][] jitMillis = new long[timed.size()][rounds];
+    long[][] gcMsPerSample = new long[timed.size()][rounds];
+    long[][] jitMsPerSample = new long[timed.size()][rounds];
     int[] taken = new int[timed.size()];
     boolean[] settled = new boolean[timed.size()];
     double[] peakMb = new double[timed.size()];
@@ -458,14 +458,14 @@ public final class Bench {
           resetPeaks();
         }
         long gcBefore = gcMillis();
-        long jitBefore = JIT.getTotalCompilationTime();
+        long jitBefore = jitMillis();
         long start = System.nanoTime();
         for (int s = 0; s < perSample; s++) {
           op.run(p, ++counters[i]);
         }
         long elapsed = System.nanoTime() - start;
-        gcMillis[i][taken[i]] = gcMillis() - gcBefore;
-        jitMillis[i][taken[i]] = JIT.getTotalCompilationTime() - jitBefore;
+        gcMsPerSample[i][taken[i]] = gcMillis() - gcBefore;
+        jitMsPerSample[i][taken[i]] = jitMillis() - jitBefore;
         samples[i][taken[i]++] = elapsed / perSample;
         if (stream) {
           peakMb[i] = Math.max(peakMb[i], peakHeapMb());
@@ -502,8 +502,8 @@ public final class Bench {
       // The collectors' time within each sample (pauses and, for G1, its concurrent phases'
       // accounting), in the same order: a sample much slower than its neighbours with tens of ms
       // here met a collection, whichever peer's garbage it was.
-      extra.put("gc_ms", Arrays.copyOf(gcMillis[i], taken[i]));
-      extra.put("jit_ms", Arrays.copyOf(jitMillis[i], taken[i]));
+      extra.put("gc_ms", Arrays.copyOf(gcMsPerSample[i], taken[i]));
+      extra.put("jit_ms", Arrays.copyOf(jitMsPerSample[i], taken[i]));
       if (stream) {
         extra.put("peak_heap_mb", round1(peakMb[i]));
         extra.put("heap_growth_mb", round1(heapGrowthMb(timed.get(i))));
@@ -568,18 +568,25 @@ public final class Bench {
    * what the timed rounds trigger themselves still compiles within them.
    */
   private static void awaitQuietJit() throws InterruptedException {
-    if (!JIT.isCompilationTimeMonitoringSupported()) {
+    if (JIT == null || !JIT.isCompilationTimeMonitoringSupported()) {
       return;
     }
     long deadline = System.nanoTime() + 3_000_000_000L;
-    long last = JIT.getTotalCompilationTime();
+    long last = jitMillis();
     int quietTicks = 0;
     while (quietTicks < 3 && System.nanoTime() < deadline) {
       Thread.sleep(50);
-      long now = JIT.getTotalCompilationTime();
+      long now = jitMillis();
       quietTicks = now == last ? quietTicks + 1 : 0;
       last = now;
     }
+  }
+
+  /** The time the JIT has spent compiling so far (0 where the JVM does not tell). */
+  private static long jitMillis() {
+    return JIT != null && JIT.isCompilationTimeMonitoringSupported()
+        ? JIT.getTotalCompilationTime()
+        : 0;
   }
 
   /** The collection time of every garbage collector of this JVM so far. */
