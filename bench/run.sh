@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks: VibeVault ORM beside hand-written JDBC, Hibernate and jOOQ.
 #
-#   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (10-14 min on 2 cores)
+#   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (9-13 min on 2 cores)
 #   bench/run.sh --quick         # fewer, shorter samples (< 4 min)
 #   bench/run.sh --databases sqlite,postgresql
 #   bench/run.sh --no-pin        # leave the JVM and the servers where the scheduler puts them

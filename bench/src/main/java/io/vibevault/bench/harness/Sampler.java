@@ -20,6 +20,11 @@ import java.util.List;
  * }</pre>
  */
 final class Sampler {
+  /** Rounds after which a peer at twice the reference or more stops being sampled. */
+  private static final int SETTLING_ROUNDS = 5;
+
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
   private final Fixture fixture;
   private final boolean quick;
 
@@ -217,17 +222,12 @@ final class Sampler {
     return results;
   }
 
-  /** Rounds after which a peer at twice the reference or more stops being sampled. */
-  private static final int SETTLING_ROUNDS = 5;
-
   /** The median of the first {@code n} values. */
   private static long median(long[] values, int n) {
     long[] first = Arrays.copyOf(values, n);
     Arrays.sort(first);
     return first[n / 2];
   }
-
-  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   /**
    * Waits (at most 3 s) until the JIT has finished no compilation for 150 ms. The warm-up queues
