@@ -4,7 +4,7 @@
 #   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (9-13 min on 2 cores)
 #   bench/run.sh --quick         # fewer, shorter samples (< 4 min)
 #   bench/run.sh --databases sqlite,postgresql
-#   bench/run.sh --no-pin        # leave the JVM and the servers where the scheduler puts them
+#   bench/run.sh --no-pin        # leave the servers and the workload thread where the scheduler puts them
 #   BENCH_JAVA_OPTS=-Dvibevault.bench.db=bench_mine bench/run.sh   # another server database
 #
 # Per database: one JVM runs W1-W8 and W10 (it creates and loads the data), then a JVM with a

@@ -110,11 +110,12 @@ final class Fixture {
    * every peer borrows from the ORM's own pool: all workloads run on one thread, so Hikari hands
    * each peer the connection the previous one returned, and within a round every peer talks to the
    * same server process. Where that process runs against the client's CPU decides a round trip's
-   * latency (one of two levels on a 2-core VM, see {@code Bench#runMain}'s comments); with a pool
-   * per peer each peer drew its own placement, and a median over a mixture of draws could land on
-   * one level for JDBC and on the other for VibeVault. Shared, the peers of a round start from the
-   * same placement (on a noisy VM the server still moved within a round: docs/performance.md). On
-   * SQLite, in the JVM, each peer keeps a pool of its own (see {@link #freshConnections}).
+   * latency (one of two levels on a 2-core VM, see {@link Sampler}'s comments); with a pool per
+   * peer each peer drew its own placement, and a median over a mixture of draws could land on one
+   * level for JDBC and on the other for VibeVault. Shared, the peers of a round start from the same
+   * placement (the server still moved within a round, so run.sh also pins the workload thread and
+   * the server apart: "Placement" in bench/README.md). On SQLite, in the JVM, each peer keeps a
+   * pool of its own (see {@link #freshConnections}).
    */
   DataSource dataSource(String peer) {
     if (vendor != Vendor.SQLITE) {
@@ -302,19 +303,18 @@ final class Fixture {
     if (vendor != Vendor.MARIADB) {
       return;
     }
-    awaitPurge(ds);
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
+      awaitPurge(s);
       s.execute("FLUSH TABLES users, memories, tags, memories_tags FOR EXPORT");
       s.execute("UNLOCK TABLES");
     }
   }
 
   /** Waits (at most 5 s) until InnoDB's purge history list is empty. */
-  private static void awaitPurge(DataSource ds) throws SQLException {
+  private static void awaitPurge(Statement s) throws SQLException {
     long deadline = System.nanoTime() + 5_000_000_000L;
-    try (Connection c = ds.getConnection();
-        Statement s = c.createStatement()) {
+    try {
       while (System.nanoTime() < deadline) {
         try (ResultSet rs =
             s.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_history_list_length'")) {
