@@ -102,11 +102,13 @@ for db in "${DBS[@]}"; do
   esac
   if [ -n "$SERVER_PID" ]; then PIN_THREAD=(--pin-thread "$CLIENT_CPUS"); fi
   echo "== $db: W1-W8, W10"
+  DB_START=$(date +%s)
   java $MAIN_JVM -cp "$CP" io.vibevault.bench.harness.Bench --db "$db" $QUICK --mode main \
     "${PIN_THREAD[@]}" --target bench/target --out "bench/target/raw-$db.jsonl"
   echo "== $db: W9 (64 MB heap)"
   java $STREAM_JVM -cp "$CP" io.vibevault.bench.harness.Bench --db "$db" $QUICK --mode stream \
     "${PIN_THREAD[@]}" --target bench/target --out "bench/target/raw-$db.jsonl"
+  echo "$db: $(( $(date +%s) - DB_START )) s"
   unpin_server
 done
 

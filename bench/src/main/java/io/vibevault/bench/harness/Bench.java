@@ -266,6 +266,7 @@ public final class Bench {
           "[%s] %s %s: %d operations profiled%n", fixture.vendorName, id, p.name(), n);
       return;
     }
+    long began = System.nanoTime();
     boolean stream = id.equals("W9");
     List<Peer> timed = new ArrayList<>();
     List<String> expected = null;
@@ -361,6 +362,9 @@ public final class Bench {
                   extra.get("peak_heap_mb"), extra.get("heap_growth_mb"))
               : "");
     }
+    // Checks, warm-up, reconnections, rounds and cleanups: where a run's minutes go.
+    System.out.printf(
+        "[%s] %s took %.1f s%n", fixture.vendorName, id, (System.nanoTime() - began) / 1e9);
   }
 
   /**
