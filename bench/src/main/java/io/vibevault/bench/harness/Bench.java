@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * samples in alternating rounds (the first peer of each round rotates) so noise from the shared
  * machine falls on all of them alike. One JSON line per workload and peer goes to {@code --out}.
  * {@code --pin-thread 0} pins the thread that runs the workloads to CPU 0 (run.sh pins the server
- * to the others).
+ * to the others, and passes it only then: the sampler takes it to mean both are pinned).
  */
 public final class Bench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,9 +48,9 @@ public final class Bench {
   private long profileSeconds;
   private List<String> peerNames = List.of("jdbc", "vibevault", "hibernate", "jooq");
 
-  private Bench(Fixture fixture, boolean quick, Path out) {
+  private Bench(Fixture fixture, boolean quick, boolean pinned, Path out) {
     this.fixture = fixture;
-    this.sampler = new Sampler(fixture, quick);
+    this.sampler = new Sampler(fixture, quick, pinned);
     this.out = out;
   }
 
@@ -75,6 +75,7 @@ public final class Bench {
         new Bench(
             fixture,
             opts.containsKey("quick"),
+            opts.containsKey("pin-thread"),
             Path.of(opts.getOrDefault("out", target.resolve("raw.jsonl").toString())));
     if (opts.containsKey("only")) {
       bench.only = List.of(opts.get("only").split(","));
@@ -152,6 +153,15 @@ public final class Bench {
   @FunctionalInterface
   interface Op {
     Object run(Peer peer, long n) throws Exception;
+
+    /**
+     * An untimed call whose only purpose is to leave the connection as an application's would be
+     * (its statements past the driver's prepare threshold): the operation itself unless a workload
+     * has a cheaper way to run the same statement.
+     */
+    default void prime(Peer peer, long n) throws Exception {
+      run(peer, n);
+    }
   }
 
   private void runMain() throws Exception {
@@ -167,7 +177,7 @@ public final class Bench {
     workload(
         "W6",
         (p, n) -> p.w6(batch),
-        () -> fixture.deleteAbove(jdbcDs, maxId),
+        idle -> fixture.deleteAbove(jdbcDs, maxId, idle),
         () -> insertedRows(maxId));
     fixture.settle(jdbcDs);
     Map<Long, String> w7Before = fixture.w7Statuses(jdbcDs);
@@ -210,25 +220,64 @@ public final class Bench {
           seen[0]++;
           last[0] = o;
         };
-    workload(
-        "W9",
-        (p, n) -> {
-          seen[0] = 0;
-          p.w9(2000, sink);
-          Object l = last[0];
-          last[0] = null;
-          return seen[0] + " rows, last " + Canon.one(l);
-        },
-        null);
+    Op stream =
+        new Op() {
+          @Override
+          public Object run(Peer p, long n) throws Exception {
+            seen[0] = 0;
+            p.w9(2000, sink);
+            Object l = last[0];
+            last[0] = null;
+            return seen[0] + " rows, last " + Canon.one(l);
+          }
+
+          /**
+           * Executes the stream's statement and stops at its first row: the driver counts the
+           * execution all the same, and on PostgreSQL the server closes the cursor without sending
+           * the other 198,000 rows (the sampler's untimed calls but the last, see Sampler).
+           */
+          @Override
+          public void prime(Peer p, long n) throws Exception {
+            try {
+              p.w9(
+                  2000,
+                  o -> {
+                    throw StopStream.INSTANCE;
+                  });
+            } catch (RuntimeException e) {
+              if (!StopStream.causes(e)) {
+                throw e;
+              }
+            }
+          }
+        };
+    workload("W9", stream, null);
+  }
+
+  /** Thrown by a sink to end a stream early; every peer's stream closes on it, as on any error. */
+  private static final class StopStream extends RuntimeException {
+    static final StopStream INSTANCE = new StopStream();
+
+    private StopStream() {
+      super("stream stopped after its first row", null, false, false);
+    }
+
+    /** Whether {@code e} is this or wraps it (jOOQ and Hibernate may wrap a sink's exception). */
+    static boolean causes(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t == INSTANCE) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private List<String> insertedRows(long maxId) throws Exception {
     List<String> rows = new ArrayList<>();
-    for (String line : Canon.of(new JdbcPeer(jdbcDs, fixture.vendor).w1(Integer.MAX_VALUE))) {
-      long id = Long.parseLong(line.substring(0, line.indexOf('|')));
-      if (id > maxId) {
-        rows.add(line.substring(line.indexOf('|')));
-      }
+    // Without their ids: every peer's insert draws new ones.
+    for (String line : Canon.of(new JdbcPeer(jdbcDs, fixture.vendor).memoriesAbove(maxId))) {
+      rows.add(line.substring(line.indexOf('|')));
     }
     return rows;
   }
@@ -237,9 +286,15 @@ public final class Bench {
     workload(id, op, cleanup, null);
   }
 
+  /** Undoes what an operation wrote (untimed). */
   @FunctionalInterface
   interface Cleanup {
-    void run() throws Exception;
+    /**
+     * {@code idle}: also waits until the database has finished what the undoing left it to do in
+     * the background (MariaDB's purge), as before a sample; warm-up operations wait only now and
+     * then (see Sampler).
+     */
+    void run(boolean idle) throws Exception;
   }
 
   @FunctionalInterface
@@ -259,7 +314,7 @@ public final class Bench {
       while (System.nanoTime() < until) {
         op.run(p, ++n);
         if (cleanup != null) {
-          cleanup.run();
+          cleanup.run(true);
         }
       }
       System.out.printf(
@@ -289,7 +344,7 @@ public final class Bench {
       List<String> canon = id.equals("W10") ? List.of("sql") : Canon.of(result);
       List<String> sideEffect = effect == null ? null : effect.read();
       if (cleanup != null) {
-        cleanup.run();
+        cleanup.run(true);
       }
       if (expected == null) {
         // JDBC runs first: its answer is the reference (W10 has none: SQL text differs by design).
@@ -333,7 +388,7 @@ public final class Bench {
       extra.put("ops_per_sample", result.perSample());
       // In round order: sample r of every peer was taken in round r (on the same connection on a
       // server), so rounds can be compared peer with peer; a peer that sat out the last rounds has
-      // the first five.
+      // the first three or five.
       extra.put("samples_ns", result.samplesNs());
       // The collectors' time within each sample (pauses and, for G1, its concurrent phases'
       // accounting), in the same order: a sample much slower than its neighbours with tens of ms

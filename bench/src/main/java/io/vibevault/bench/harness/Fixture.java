@@ -366,13 +366,15 @@ final class Fixture {
     }
   }
 
-  /** Removes what a W6 run inserted (untimed), and lets MariaDB purge it. */
-  void deleteAbove(DataSource ds, long maxId) throws SQLException {
+  /** Removes what a W6 run inserted (untimed), and if {@code idle}, lets MariaDB purge it. */
+  void deleteAbove(DataSource ds, long maxId, boolean idle) throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement("DELETE FROM memories WHERE id > ?")) {
       ps.setLong(1, maxId);
       ps.executeUpdate();
     }
-    quiesceInnoDb(ds);
+    if (idle) {
+      quiesceInnoDb(ds);
+    }
   }
 }

@@ -23,19 +23,28 @@ final class Sampler {
   /** Rounds after which a peer at twice the reference or more stops being sampled. */
   private static final int SETTLING_ROUNDS = 5;
 
+  /** Rounds after which a peer at four times the reference or more stops being sampled. */
+  private static final int EARLY_SETTLING_ROUNDS = 3;
+
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final Fixture fixture;
   private final boolean quick;
+  private final boolean pinned;
 
-  Sampler(Fixture fixture, boolean quick) {
+  /**
+   * {@code pinned}: the workload thread and the server run on CPUs of their own (run.sh's
+   * placement), so a new connection cannot land the server elsewhere.
+   */
+  Sampler(Fixture fixture, boolean quick, boolean pinned) {
     this.fixture = fixture;
     this.quick = quick;
+    this.pinned = pinned;
   }
 
   /**
    * One peer's samples: the nanoseconds per operation of each sample in round order (sample r was
-   * taken in round r; a peer that sat out has the first five), and in the same order the
+   * taken in round r; a peer that sat out has the first three or five), and in the same order the
    * milliseconds the collectors and the JIT reported within it.
    */
   record Result(long[] samplesNs, long[] gcMs, long[] jitMs, int perSample, double peakHeapMb) {}
@@ -64,10 +73,12 @@ final class Sampler {
     // compiler after a thousand statements or so, not after a time. With 0.6 s and with 1.2 s of
     // warm-up, the JIT still compiled for 12-77 ms within each of VibeVault's first five to seven
     // W6 samples on every database (jit_ms), which took 118-158 ms on MariaDB against 113-121 ms
-    // after. So W6 warms up for 20 operations, for at most 3 s per peer. In --quick, one
+    // after. So W6 warms up for 20 operations, for at most 3 s per peer, and at least one: a peer
+    // that takes seconds per operation (Hibernate inserts row by row, 10,000 statements, 5.5 s on
+    // PostgreSQL on a slow VM) has run its statements thousands of times after one. In --quick, one
     // operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one takes 0.1-1.5 s;
     // with three, --quick took 5 minutes on an AMD 2-core VM).
-    int minWarmOps = quick && (stream || id.equals("W6")) ? 1 : 3;
+    int minWarmOps = id.equals("W6") || (quick && stream) ? 1 : 3;
     if (stream || (quick && id.equals("W6"))) {
       warmNs = warmNs / 2;
       warmOps = minWarmOps;
@@ -98,10 +109,14 @@ final class Sampler {
         long start = System.nanoTime();
         op.run(timed.get(i), ++counters[i]);
         elapsed += System.nanoTime() - start;
-        if (cleanup != null) {
-          cleanup.run();
-        }
         done++;
+        if (cleanup != null) {
+          // Waiting after every warm-up operation for MariaDB's purge of W6's 10,000 deleted rows
+          // (1.1 s each on a slow VM, four times the JDBC floor's insert) took 35 s of a full
+          // run's W6 there; every fourth keeps the purge from falling far behind. Before a sample
+          // the database is always left idle (the calls after reconnecting, the rounds).
+          cleanup.run(done % 4 == 0);
+        }
       }
     }
     // After new connections, a dozen untimed calls for short operations (see reconnect), fewer for
@@ -127,7 +142,7 @@ final class Sampler {
       op.run(timed.get(0), ++counters[0]);
       one = Math.max(1, Math.min(one, System.nanoTime() - t0));
       if (cleanup != null) {
-        cleanup.run();
+        cleanup.run(true);
       }
     }
     // W9's samples are single streams whose time varies most (GC in a 64 MB heap): as many rounds
@@ -148,10 +163,13 @@ final class Sampler {
     // the client, on the other CPU: PostgreSQL's W1 took 22 to 39 ms for the JDBC floor within one
     // run), so every read workload on a server reconnects per round.
     // (Not on SQLite, which runs in the JVM: a new connection there only starts with an empty page
-    // cache, which made every peer's W2 a third slower.)
+    // cache, which made every peer's W2 a third slower.) Pinned apart, there is no placement left
+    // to draw: the connections of the warm-up's end serve every round. Reconnecting cost more than
+    // the samples then: on PostgreSQL each round's five untimed calls per peer of W1, W5 and W8
+    // took 13-15 s of a workload whose samples took 3-5 s, on a slow VM.
     boolean subMillisecond = !quick && one < 1_000_000L && cleanup == null;
     boolean reconnectPerRound =
-        !quick && !stream && cleanup == null && fixture.vendor != Vendor.SQLITE;
+        !quick && !pinned && !stream && cleanup == null && fixture.vendor != Vendor.SQLITE;
     if (subMillisecond) {
       rounds = 33;
       targetNs = targetNs / 3;
@@ -193,20 +211,17 @@ final class Sampler {
           peakMb[i] = Math.max(peakMb[i], peakHeapMb());
         }
         if (cleanup != null) {
-          cleanup.run();
+          cleanup.run(true);
         }
       }
       // A peer at twice the reference or more after five rounds (JDBC's median; VibeVault's in
       // W10, where JDBC has none) is far from any close call, and the slowest make the longest
-      // samples: it sits out the remaining rounds. (Hibernate inserts
-      // W6's rows one by one, 6-12x of JDBC's 0.2-0.4 s, and streams W9 at 2-3x of 0.5-1.2 s: its
-      // eleven rounds of those two were over a minute of a full run on a slow VM.)
-      if (r + 1 == SETTLING_ROUNDS && rounds > SETTLING_ROUNDS) {
-        long floor = median(samples[0], SETTLING_ROUNDS);
-        for (int i = 1; i < timed.size(); i++) {
-          settled[i] = median(samples[i], SETTLING_ROUNDS) >= 2 * floor;
-        }
-      }
+      // samples: it sits out the remaining rounds; at four times or more, after three. (Hibernate
+      // inserts W6's rows one by one, 5-12x of JDBC's 0.2-0.6 s, and streams W9 at 2-3x of
+      // 0.5-1.3 s: its eleven rounds of those two were over a minute of a full run on a slow VM,
+      // and its five of W6 alone 28 s on PostgreSQL on a slower one.)
+      sitOut(samples, settled, r + 1, rounds, EARLY_SETTLING_ROUNDS, 4);
+      sitOut(samples, settled, r + 1, rounds, SETTLING_ROUNDS, 2);
     }
 
     List<Result> results = new ArrayList<>(timed.size());
@@ -220,6 +235,23 @@ final class Sampler {
               peakMb[i]));
     }
     return results;
+  }
+
+  /**
+   * After {@code after} of more than {@code after} rounds, marks every peer but the reference still
+   * sampled whose median is {@code times} the reference's or more: it sits out the rest.
+   */
+  private static void sitOut(
+      long[][] samples, boolean[] settled, int done, int rounds, int after, int times) {
+    if (done != after || rounds <= after) {
+      return;
+    }
+    long floor = median(samples[0], after);
+    for (int i = 1; i < samples.length; i++) {
+      if (!settled[i] && median(samples[i], after) >= times * floor) {
+        settled[i] = true;
+      }
+    }
   }
 
   /** The median of the first {@code n} values. */
@@ -298,9 +330,15 @@ final class Sampler {
     fixture.freshConnections();
     for (int i = 0; i < timed.size(); i++) {
       for (int call = 0; call < calls; call++) {
-        op.run(timed.get(i), ++counters[i]);
+        // The last call runs in full, so whatever the driver switched to on the way (pgjdbc's
+        // binary results) has run once before the first sample.
+        if (call < calls - 1) {
+          op.prime(timed.get(i), ++counters[i]);
+        } else {
+          op.run(timed.get(i), ++counters[i]);
+        }
         if (cleanup != null) {
-          cleanup.run();
+          cleanup.run(true);
         }
       }
     }

@@ -84,6 +84,11 @@ public final class JdbcPeer implements Peer {
     return memories("SELECT " + COLUMNS + " FROM memories WHERE id <= ? ORDER BY id", n);
   }
 
+  /** The memories whose id is above {@code id}, as W1 reads them (what W6 inserted, untimed). */
+  public List<?> memoriesAbove(long id) throws SQLException {
+    return memories("SELECT " + COLUMNS + " FROM memories WHERE id > ? ORDER BY id", id);
+  }
+
   @Override
   public Object w2(long id) throws SQLException {
     try (Connection c = ds.getConnection();
