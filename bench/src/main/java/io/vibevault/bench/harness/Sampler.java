@@ -20,6 +20,9 @@ import java.util.List;
  * }</pre>
  */
 final class Sampler {
+  /** Operations shorter than this are sampled in batches and warm up by count, not time. */
+  private static final long SHORT_OP_NS = 10 * 1_000_000L;
+
   /** Rounds after which a peer at twice the reference or more stops being sampled. */
   private static final int SETTLING_ROUNDS = 5;
 
@@ -56,69 +59,7 @@ final class Sampler {
     long[] counters = new long[timed.size()];
     // How many operations make one sample: ~target ms for the first (reference) peer.
     long targetNs = (quick ? 40 : 100) * 1_000_000L;
-    long warmNs = (quick ? 200 : 1200) * 1_000_000L;
-    // Code that runs once per operation (building and compiling a QuerySet) reaches the JIT's
-    // optimising compiler after thousands of calls, not after a time: at 3-7 ms per operation,
-    // 1.2 s left W7's update path in C1 code, where it cost VibeVault twice the client CPU (172 vs
-    // 89 us per update in a loop) and 8% of the wall clock on MariaDB. So operations shorter than
-    // 10 ms also warm up until 1,000 calls, for at most 5 s. (Longer ones spend their time in
-    // per-row loops, which the JIT compiles early; --quick keeps its short warm-up.)
-    int warmOps = quick ? 3 : 1000;
-    long warmCapNs = 5000 * 1_000_000L;
-    long shortOpNs = 10 * 1_000_000L;
-    // W9 streams 200,000 rows per operation: half the warm-up is still several operations. W5
-    // (~40 ms) gets the full warm-up: with half, its hydration and grouping code was still being
-    // compiled during the first samples. W6 inserts 10,000 rows per operation in 56 statements
-    // (VibeVault; JDBC in 10 batches): what runs once per statement reaches the optimising
-    // compiler after a thousand statements or so, not after a time. With 0.6 s and with 1.2 s of
-    // warm-up, the JIT still compiled for 12-77 ms within each of VibeVault's first five to seven
-    // W6 samples on every database (jit_ms), which took 118-158 ms on MariaDB against 113-121 ms
-    // after. So W6 warms up for 20 operations, for at most 3 s per peer, and at least one: a peer
-    // that takes seconds per operation (Hibernate inserts row by row, 10,000 statements, 5.5 s on
-    // PostgreSQL on a slow VM) has run its statements thousands of times after one. In --quick, one
-    // operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one takes 0.1-1.5 s;
-    // with three, --quick took 5 minutes on an AMD 2-core VM).
-    int minWarmOps = id.equals("W6") || (quick && stream) ? 1 : 3;
-    if (stream || (quick && id.equals("W6"))) {
-      warmNs = warmNs / 2;
-      warmOps = minWarmOps;
-      warmCapNs = warmNs;
-    } else if (id.equals("W6")) {
-      warmOps = 20;
-      warmCapNs = 3000 * 1_000_000L;
-    }
-    // The reference peer's mean operation time in its warm-up, for the calls after reconnecting.
-    long warmMeanNs = 0;
-    for (int i = 0; i < timed.size(); i++) {
-      // The operations' own time: W6's cleanup (a DELETE, on MariaDB a wait for the purge) is not
-      // warming anything up.
-      long elapsed = 0;
-      int done = 0;
-      while (true) {
-        if (i == 0 && done > 0) {
-          warmMeanNs = elapsed / done;
-        }
-        boolean longOpsDone = cleanup == null && done > 0 && elapsed / done >= shortOpNs;
-        boolean enough =
-            done >= minWarmOps
-                && elapsed >= warmNs
-                && (done >= warmOps || elapsed >= warmCapNs || longOpsDone);
-        if (enough || done >= 100_000) {
-          break;
-        }
-        long start = System.nanoTime();
-        op.run(timed.get(i), ++counters[i]);
-        elapsed += System.nanoTime() - start;
-        done++;
-        if (cleanup != null) {
-          // Waiting after every warm-up operation for MariaDB's purge of W6's 10,000 deleted rows
-          // (1.1 s each on a slow VM, four times the JDBC floor's insert) took 35 s of a full
-          // run's W6 there; every fourth keeps the purge from falling far behind. Before a sample
-          // the database is always left idle (the calls after reconnecting, the rounds).
-          cleanup.run(done % 4 == 0);
-        }
-      }
-    }
+    long warmMeanNs = warmUp(id, timed, op, cleanup, counters);
     // After new connections, a dozen untimed calls for short operations (see reconnect), fewer for
     // the rest: a statement planned afresh costs nothing next to a 20 ms or a 600 ms operation,
     // and twelve streams of W9 per peer and database added 1.5 minutes to --quick. But pgjdbc
@@ -129,15 +70,15 @@ final class Sampler {
     // binary date-time reader at that moment. An application's pooled connections run their
     // statements far more often than four times, so on PostgreSQL a long read gets five untimed
     // calls (outside --quick, where one stays a smoke test's; W6 runs its insert 56 times a call).
-    boolean shortOp = cleanup == null && warmMeanNs < shortOpNs;
+    boolean shortOp = cleanup == null && !stream && warmMeanNs < SHORT_OP_NS;
     boolean pastPrepareThreshold = cleanup == null && fixture.vendor == Vendor.POSTGRESQL && !quick;
     int untimedCalls = shortOp ? 12 : pastPrepareThreshold ? 5 : 1;
     reconnect(timed, op, cleanup, counters, untimedCalls);
     awaitQuietJit();
     // The fastest of a few calls of the reference peer sizes the samples (noise only adds time; one
-    // call for operations of 10 ms and more).
+    // call for operations of 10 ms and more; none for W6 and W9, one operation per sample).
     long one = Long.MAX_VALUE;
-    for (int i = 0; i < (shortOp ? 5 : 1); i++) {
+    for (int i = 0; i < (shortOp ? 5 : cleanup != null || stream ? 0 : 1); i++) {
       long t0 = System.nanoTime();
       op.run(timed.get(0), ++counters[0]);
       one = Math.max(1, Math.min(one, System.nanoTime() - t0));
@@ -216,11 +157,12 @@ final class Sampler {
       }
       // A peer at twice the reference or more after five rounds (JDBC's median; VibeVault's in
       // W10, where JDBC has none) is far from any close call, and the slowest make the longest
-      // samples: it sits out the remaining rounds; at four times or more, after three. (Hibernate
+      // samples: it sits out the remaining rounds; at four times or more, after three (after one
+      // in --quick, a smoke test of three to five rounds). (Hibernate
       // inserts W6's rows one by one, 5-12x of JDBC's 0.2-0.6 s, and streams W9 at 2-3x of
       // 0.5-1.3 s: its eleven rounds of those two were over a minute of a full run on a slow VM,
       // and its five of W6 alone 28 s on PostgreSQL on a slower one.)
-      sitOut(samples, settled, r + 1, rounds, EARLY_SETTLING_ROUNDS, 4);
+      sitOut(samples, settled, r + 1, rounds, quick ? 1 : EARLY_SETTLING_ROUNDS, 4);
       sitOut(samples, settled, r + 1, rounds, SETTLING_ROUNDS, 2);
     }
 
@@ -235,6 +177,81 @@ final class Sampler {
               peakMb[i]));
     }
     return results;
+  }
+
+  /**
+   * Warms every peer up with untimed operations; returns the reference peer's mean operation time
+   * in its warm-up ({@code Long.MAX_VALUE} where the correctness check stands for the warm-up).
+   */
+  private long warmUp(
+      String id, List<Peer> timed, Bench.Op op, Bench.Cleanup cleanup, long[] counters)
+      throws Exception {
+    boolean stream = id.equals("W9");
+    long warmNs = (quick ? 200 : 1200) * 1_000_000L;
+    // Code that runs once per operation (building and compiling a QuerySet) reaches the JIT's
+    // optimising compiler after thousands of calls, not after a time: at 3-7 ms per operation,
+    // 1.2 s left W7's update path in C1 code, where it cost VibeVault twice the client CPU (172 vs
+    // 89 us per update in a loop) and 8% of the wall clock on MariaDB. So operations shorter than
+    // 10 ms also warm up until 1,000 calls, for at most 5 s. (Longer ones spend their time in
+    // per-row loops, which the JIT compiles early; --quick keeps its short warm-up.)
+    int warmOps = quick ? 3 : 1000;
+    long warmCapNs = 5000 * 1_000_000L;
+    // W9 streams 200,000 rows per operation: half the warm-up is still several operations. W5
+    // (~40 ms) gets the full warm-up: with half, its hydration and grouping code was still being
+    // compiled during the first samples. W6 inserts 10,000 rows per operation in 56 statements
+    // (VibeVault; JDBC in 10 batches): what runs once per statement reaches the optimising
+    // compiler after a thousand statements or so, not after a time. With 0.6 s and with 1.2 s of
+    // warm-up, the JIT still compiled for 12-77 ms within each of VibeVault's first five to seven
+    // W6 samples on every database (jit_ms), which took 118-158 ms on MariaDB against 113-121 ms
+    // after. So W6 warms up for 20 operations, for at most 3 s per peer, and at least one: a peer
+    // that takes seconds per operation (Hibernate inserts row by row, 10,000 statements, 5.5 s on
+    // PostgreSQL on a slow VM) has run its statements thousands of times after one. In --quick, one
+    // operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one takes 0.1-1.5 s;
+    // with three, --quick took 5 minutes on an AMD 2-core VM): the correctness check has run it.
+    if (quick && (stream || id.equals("W6"))) {
+      return Long.MAX_VALUE;
+    }
+    int minWarmOps = id.equals("W6") ? 1 : 3;
+    if (stream) {
+      warmNs = warmNs / 2;
+      warmOps = minWarmOps;
+      warmCapNs = warmNs;
+    } else if (id.equals("W6")) {
+      warmOps = 20;
+      warmCapNs = 3000 * 1_000_000L;
+    }
+    long warmMeanNs = 0;
+    for (int i = 0; i < timed.size(); i++) {
+      // The operations' own time: W6's cleanup (a DELETE, on MariaDB a wait for the purge) is not
+      // warming anything up.
+      long elapsed = 0;
+      int done = 0;
+      while (true) {
+        if (i == 0 && done > 0) {
+          warmMeanNs = elapsed / done;
+        }
+        boolean longOpsDone = cleanup == null && done > 0 && elapsed / done >= SHORT_OP_NS;
+        boolean enough =
+            done >= minWarmOps
+                && elapsed >= warmNs
+                && (done >= warmOps || elapsed >= warmCapNs || longOpsDone);
+        if (enough || done >= 100_000) {
+          break;
+        }
+        long start = System.nanoTime();
+        op.run(timed.get(i), ++counters[i]);
+        elapsed += System.nanoTime() - start;
+        done++;
+        if (cleanup != null) {
+          // Waiting after every warm-up operation for MariaDB's purge of W6's 10,000 deleted rows
+          // (1.1 s each on a slow VM, four times the JDBC floor's insert) took 35 s of a full
+          // run's W6 there; every fourth keeps the purge from falling far behind. Before a sample
+          // the database is always left idle (the calls after reconnecting, the rounds).
+          cleanup.run(done % 4 == 0);
+        }
+      }
+    }
+    return warmMeanNs;
   }
 
   /**
@@ -331,8 +348,9 @@ final class Sampler {
     for (int i = 0; i < timed.size(); i++) {
       for (int call = 0; call < calls; call++) {
         // The last call runs in full, so whatever the driver switched to on the way (pgjdbc's
-        // binary results) has run once before the first sample.
-        if (call < calls - 1) {
+        // binary results) has run once before the first sample (not in --quick, a smoke test:
+        // there a stream's one call after reconnecting only opens the connection).
+        if (call < calls - 1 || quick) {
           op.prime(timed.get(i), ++counters[i]);
         } else {
           op.run(timed.get(i), ++counters[i]);
