@@ -74,7 +74,10 @@ final class Sampler {
     boolean pastPrepareThreshold = cleanup == null && fixture.vendor == Vendor.POSTGRESQL && !quick;
     int untimedCalls = shortOp ? 12 : pastPrepareThreshold ? 5 : 1;
     reconnect(timed, op, cleanup, counters, untimedCalls);
-    awaitQuietJit();
+    if (!quick) {
+      // (--quick times the JIT's first tiers anyway: a smoke test.)
+      awaitQuietJit();
+    }
     // The fastest of a few calls of the reference peer sizes the samples (noise only adds time; one
     // call for operations of 10 ms and more; none for W6 and W9, one operation per sample).
     long one = Long.MAX_VALUE;
