@@ -59,7 +59,11 @@ final class Sampler {
     long[] counters = new long[timed.size()];
     // How many operations make one sample: ~target ms for the first (reference) peer.
     long targetNs = (quick ? 40 : 100) * 1_000_000L;
-    long warmMeanNs = warmUp(id, timed, op, cleanup, counters);
+    // In --quick, one operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one
+    // takes 0.1-5 s; with three, --quick took 5 minutes on an AMD 2-core VM), and the correctness
+    // check has run it: no warm-up, and no new connections after it.
+    boolean checkWarmsUp = quick && (stream || cleanup != null);
+    long warmMeanNs = checkWarmsUp ? Long.MAX_VALUE : warmUp(id, timed, op, cleanup, counters);
     // After new connections, a dozen untimed calls for short operations (see reconnect), fewer for
     // the rest: a statement planned afresh costs nothing next to a 20 ms or a 600 ms operation,
     // and twelve streams of W9 per peer and database added 1.5 minutes to --quick. But pgjdbc
@@ -73,7 +77,9 @@ final class Sampler {
     boolean shortOp = cleanup == null && !stream && warmMeanNs < SHORT_OP_NS;
     boolean pastPrepareThreshold = cleanup == null && fixture.vendor == Vendor.POSTGRESQL && !quick;
     int untimedCalls = shortOp ? 12 : pastPrepareThreshold ? 5 : 1;
-    reconnect(timed, op, cleanup, counters, untimedCalls);
+    if (!checkWarmsUp) {
+      reconnect(timed, op, cleanup, counters, untimedCalls);
+    }
     if (!quick) {
       // (--quick times the JIT's first tiers anyway: a smoke test.)
       awaitQuietJit();
@@ -184,7 +190,7 @@ final class Sampler {
 
   /**
    * Warms every peer up with untimed operations; returns the reference peer's mean operation time
-   * in its warm-up ({@code Long.MAX_VALUE} where the correctness check stands for the warm-up).
+   * in its warm-up.
    */
   private long warmUp(
       String id, List<Peer> timed, Bench.Op op, Bench.Cleanup cleanup, long[] counters)
@@ -208,12 +214,7 @@ final class Sampler {
     // W6 samples on every database (jit_ms), which took 118-158 ms on MariaDB against 113-121 ms
     // after. So W6 warms up for 20 operations, for at most 3 s per peer, and at least one: a peer
     // that takes seconds per operation (Hibernate inserts row by row, 10,000 statements, 5.5 s on
-    // PostgreSQL on a slow VM) has run its statements thousands of times after one. In --quick, one
-    // operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one takes 0.1-1.5 s;
-    // with three, --quick took 5 minutes on an AMD 2-core VM): the correctness check has run it.
-    if (quick && (stream || id.equals("W6"))) {
-      return Long.MAX_VALUE;
-    }
+    // PostgreSQL on a slow VM) has run its statements thousands of times after one.
     int minWarmOps = id.equals("W6") ? 1 : 3;
     if (stream) {
       warmNs = warmNs / 2;
@@ -351,9 +352,8 @@ final class Sampler {
     for (int i = 0; i < timed.size(); i++) {
       for (int call = 0; call < calls; call++) {
         // The last call runs in full, so whatever the driver switched to on the way (pgjdbc's
-        // binary results) has run once before the first sample (not in --quick, a smoke test:
-        // there a stream's one call after reconnecting only opens the connection).
-        if (call < calls - 1 || quick) {
+        // binary results) has run once before the first sample.
+        if (call < calls - 1) {
           op.prime(timed.get(i), ++counters[i]);
         } else {
           op.run(timed.get(i), ++counters[i]);
