@@ -7,7 +7,6 @@ import io.vibevault.bench.jooq.JooqPeer;
 import io.vibevault.bench.model.AnalysisStatus;
 import io.vibevault.bench.orm.OrmPeer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,64 +215,7 @@ public final class Bench {
   }
 
   private void runStream() throws Exception {
-    long[] seen = new long[1];
-    Object[] last = new Object[1];
-    Peer.Sink sink =
-        o -> {
-          seen[0]++;
-          last[0] = o;
-        };
-    Op stream =
-        new Op() {
-          @Override
-          public Object run(Peer p, long n) throws Exception {
-            seen[0] = 0;
-            p.w9(2000, sink);
-            Object l = last[0];
-            last[0] = null;
-            return seen[0] + " rows, last " + Canon.one(l);
-          }
-
-          /**
-           * Executes the stream's statement and stops at its first row: the driver counts the
-           * execution all the same, and on PostgreSQL the server closes the cursor without sending
-           * the other 198,000 rows (the sampler's untimed calls but the last, see Sampler).
-           */
-          @Override
-          public void prime(Peer p, long n) throws Exception {
-            try {
-              p.w9(
-                  2000,
-                  o -> {
-                    throw StopStream.INSTANCE;
-                  });
-            } catch (RuntimeException e) {
-              if (!StopStream.causes(e)) {
-                throw e;
-              }
-            }
-          }
-        };
-    workload("W9", stream, null);
-  }
-
-  /** Thrown by a sink to end a stream early; every peer's stream closes on it, as on any error. */
-  private static final class StopStream extends RuntimeException {
-    static final StopStream INSTANCE = new StopStream();
-
-    private StopStream() {
-      super("stream stopped after its first row", null, false, false);
-    }
-
-    /** Whether {@code e} is this or wraps it (jOOQ and Hibernate may wrap a sink's exception). */
-    static boolean causes(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t == INSTANCE) {
-          return true;
-        }
-      }
-      return false;
-    }
+    workload("W9", new StreamWorkload(fixture.memories), null);
   }
 
   private List<String> insertedRows(long maxId) throws Exception {
@@ -391,7 +333,7 @@ public final class Bench {
       extra.put("ops_per_sample", result.perSample());
       // In round order: sample r of every peer was taken in round r (on the same connection on a
       // server), so rounds can be compared peer with peer; a peer that sat out the last rounds has
-      // the first three or five.
+      // those of the rounds it took.
       extra.put("samples_ns", result.samplesNs());
       // The collectors' time within each sample (pauses and, for G1, its concurrent phases'
       // accounting), in the same order: a sample much slower than its neighbours with tens of ms
@@ -400,9 +342,9 @@ public final class Bench {
       extra.put("jit_ms", result.jitMs());
       if (stream) {
         extra.put("peak_heap_mb", round1(result.peakHeapMb()));
-        if (!quick) {
+        if (!quick && op instanceof StreamWorkload w9) {
           // One more stream per peer: a full run's measurement, not a smoke test's.
-          extra.put("heap_growth_mb", round1(heapGrowthMb(timed.get(i))));
+          extra.put("heap_growth_mb", round1(w9.heapGrowthMb(timed.get(i))));
         }
         extra.put("max_heap_mb", round1(Runtime.getRuntime().maxMemory() / 1048576.0));
       }
@@ -428,36 +370,6 @@ public final class Bench {
     // Checks, warm-up, reconnections, rounds and cleanups: where a run's minutes go.
     System.out.printf(
         "[%s] %s took %.1f s%n", fixture.vendorName, id, (System.nanoTime() - began) / 1e9);
-  }
-
-  /**
-   * The live heap an open stream holds: used heap after a full GC half-way through the stream, less
-   * the used heap after a full GC before it (an untimed run of its own).
-   */
-  private double heapGrowthMb(Peer p) throws Exception {
-    gc();
-    long before = usedHeap();
-    long[] seen = new long[1];
-    long[] during = new long[1];
-    p.w9(
-        2000,
-        o -> {
-          if (++seen[0] == fixture.memories / 2) {
-            gc();
-            during[0] = usedHeap();
-          }
-        });
-    return Math.max(0, during[0] - before) / 1048576.0;
-  }
-
-  private static void gc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-  }
-
-  private static long usedHeap() {
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static double round1(double v) {

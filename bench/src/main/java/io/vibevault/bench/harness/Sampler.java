@@ -47,8 +47,8 @@ final class Sampler {
 
   /**
    * One peer's samples: the nanoseconds per operation of each sample in round order (sample r was
-   * taken in round r; a peer that sat out has the first three or five), and in the same order the
-   * milliseconds the collectors and the JIT reported within it.
+   * taken in round r; a peer that sat out has those of the rounds it took), and in the same order
+   * the milliseconds the collectors and the JIT reported within it.
    */
   record Result(long[] samplesNs, long[] gcMs, long[] jitMs, int perSample, double peakHeapMb) {}
 
