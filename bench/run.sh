@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks: VibeVault ORM beside hand-written JDBC, Hibernate and jOOQ.
 #
-#   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (9-13 min on 2 cores)
-#   bench/run.sh --quick         # fewer, shorter samples (< 4 min)
+#   bench/run.sh                 # everything: SQLite, PostgreSQL, MariaDB (9-14 min on 2 cores)
+#   bench/run.sh --quick         # fewer, shorter samples: a smoke test (4-5 min on a slow VM)
 #   bench/run.sh --databases sqlite,postgresql
 #   bench/run.sh --no-pin        # leave the servers and the workload thread where the scheduler puts them
 #   BENCH_JAVA_OPTS=-Dvibevault.bench.db=bench_mine bench/run.sh   # another server database
