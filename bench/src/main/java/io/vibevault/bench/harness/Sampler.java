@@ -247,10 +247,11 @@ final class Sampler {
         elapsed += System.nanoTime() - start;
         done++;
         if (cleanup != null) {
-          // Waiting after every warm-up operation for MariaDB's purge of W6's 10,000 deleted rows
-          // (1.1 s each on a slow VM, four times the JDBC floor's insert) took 35 s of a full
-          // run's W6 there; every fourth keeps the purge from falling far behind. Before a sample
-          // the database is always left idle (the calls after reconnecting, the rounds).
+          // With a wait after every warm-up operation for MariaDB's purge of W6's 10,000 deleted
+          // rows (1.1 s each on a slow VM, four times the JDBC floor's insert), MariaDB's W6 took
+          // 121 s of a full run there, 23 s of it samples; every fourth keeps the purge from
+          // falling far behind. Before a sample the database is left idle (the calls after
+          // reconnecting, the rounds), except in --quick (see Bench#runMain).
           cleanup.run(done % 4 == 0);
         }
       }
