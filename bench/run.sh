@@ -61,11 +61,15 @@ if [ "$PIN" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null && co
 fi
 SERVER_PID=""
 SERVER_MASK=""
-server_processes() { # the server process listening on port $1
+server_pid() { # the server process listening on port $1
   ss -Htlnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
 }
+server_tree() { # the server process and its children (PostgreSQL's backends), as of now
+  echo "$SERVER_PID"
+  pgrep -P "$SERVER_PID" || true
+}
 pin_server() { # port
-  SERVER_PID=$(server_processes "$1")
+  SERVER_PID=$(server_pid "$1")
   if [ -z "$CLIENT_CPUS" ] || [ -z "$SERVER_PID" ] \
     || ! SERVER_MASK=$(taskset -p "$SERVER_PID" 2>/dev/null | awk '{print $NF}'); then
     SERVER_PID=""
@@ -73,7 +77,7 @@ pin_server() { # port
     return 0
   fi
   local pid
-  for pid in "$SERVER_PID" $(pgrep -P "$SERVER_PID"); do
+  for pid in $(server_tree); do
     taskset -a -p -c "$SERVER_CPUS" "$pid" >/dev/null 2>&1 || true
   done
   echo "Placement: the workload thread on CPU $CLIENT_CPUS, the server (pid $SERVER_PID and its children) on CPUs $SERVER_CPUS"
@@ -81,7 +85,7 @@ pin_server() { # port
 unpin_server() { # every process of the server as it was, including children started meanwhile
   [ -n "$SERVER_PID" ] || return 0
   local pid
-  for pid in "$SERVER_PID" $(pgrep -P "$SERVER_PID"); do
+  for pid in $(server_tree); do
     taskset -a -p "$SERVER_MASK" "$pid" >/dev/null 2>&1 || true
   done
   SERVER_PID=""

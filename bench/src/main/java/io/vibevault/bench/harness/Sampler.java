@@ -56,13 +56,14 @@ final class Sampler {
   List<Result> sample(String id, List<Peer> timed, Bench.Op op, Bench.Cleanup cleanup)
       throws Exception {
     boolean stream = id.equals("W9");
+    boolean writes = cleanup != null; // W6, the one workload that writes
     long[] counters = new long[timed.size()];
     // How many operations make one sample: ~target ms for the first (reference) peer.
     long targetNs = (quick ? 40 : 100) * 1_000_000L;
     // In --quick, one operation of 10,000 or 200,000 rows warms W6's and W9's row loops up (one
     // takes 0.1-5 s; with three, --quick took 5 minutes on an AMD 2-core VM), and the correctness
     // check has run it: no warm-up, and no new connections after it.
-    boolean checkWarmsUp = quick && (stream || cleanup != null);
+    boolean checkWarmsUp = quick && (stream || writes);
     long warmMeanNs = checkWarmsUp ? Long.MAX_VALUE : warmUp(id, timed, op, cleanup, counters);
     // After new connections, a dozen untimed calls for short operations (see reconnect), fewer for
     // the rest: a statement planned afresh costs nothing next to a 20 ms or a 600 ms operation,
@@ -74,8 +75,8 @@ final class Sampler {
     // binary date-time reader at that moment. An application's pooled connections run their
     // statements far more often than four times, so on PostgreSQL a long read gets five untimed
     // calls (outside --quick, where one stays a smoke test's; W6 runs its insert 56 times a call).
-    boolean shortOp = cleanup == null && !stream && warmMeanNs < SHORT_OP_NS;
-    boolean pastPrepareThreshold = cleanup == null && fixture.vendor == Vendor.POSTGRESQL && !quick;
+    boolean shortOp = !writes && !stream && warmMeanNs < SHORT_OP_NS;
+    boolean pastPrepareThreshold = !writes && fixture.vendor == Vendor.POSTGRESQL && !quick;
     int untimedCalls = shortOp ? 12 : pastPrepareThreshold ? 5 : 1;
     if (!checkWarmsUp) {
       reconnect(timed, op, cleanup, counters, untimedCalls);
@@ -85,19 +86,18 @@ final class Sampler {
       awaitQuietJit();
     }
     // The fastest of a few calls of the reference peer sizes the samples (noise only adds time; one
-    // call for operations of 10 ms and more; none for W6 and W9, one operation per sample).
+    // call for operations of 10 ms and more). W6 and W9 take one operation per sample: no call,
+    // and `one` left at its maximum makes perSample 1.
+    int sizingCalls = writes || stream ? 0 : shortOp ? 5 : 1;
     long one = Long.MAX_VALUE;
-    for (int i = 0; i < (shortOp ? 5 : cleanup != null || stream ? 0 : 1); i++) {
+    for (int i = 0; i < sizingCalls; i++) {
       long t0 = System.nanoTime();
       op.run(timed.get(0), ++counters[0]);
       one = Math.max(1, Math.min(one, System.nanoTime() - t0));
-      if (cleanup != null) {
-        cleanup.run(true);
-      }
     }
     // W9's samples are single streams whose time varies most (GC in a 64 MB heap): as many rounds
     // as the others, so its median does not rest on seven values.
-    int rounds = quick ? (stream || cleanup != null ? 3 : 5) : 11;
+    int rounds = quick ? (stream || writes ? 3 : 5) : 11;
     // Sub-millisecond operations (W2, W3) are a round trip or two to a server, whose latency on a
     // 2-core VM sits at one of two levels (17-20 us or 60-90 us for one get on PostgreSQL on an
     // Intel VM, ~35 us or ~100 us on an AMD one): fast while the server process that answers runs
@@ -117,17 +117,14 @@ final class Sampler {
     // to draw: the connections of the warm-up's end serve every round. Reconnecting cost more than
     // the samples then: on PostgreSQL each round's five untimed calls per peer of W1, W5 and W8
     // took 13-15 s of a workload whose samples took 3-5 s, on a slow VM.
-    boolean subMillisecond = !quick && one < 1_000_000L && cleanup == null;
+    boolean subMillisecond = !quick && one < 1_000_000L && !writes;
     boolean reconnectPerRound =
-        !quick && !pinned && !stream && cleanup == null && fixture.vendor != Vendor.SQLITE;
+        !quick && !pinned && !stream && !writes && fixture.vendor != Vendor.SQLITE;
     if (subMillisecond) {
       rounds = 33;
       targetNs = targetNs / 3;
     }
     int perSample = (int) Math.max(1, Math.min(50_000, targetNs / one));
-    if (cleanup != null) {
-      perSample = 1;
-    }
     long[][] samples = new long[timed.size()][rounds];
     long[][] gcMsPerSample = new long[timed.size()][rounds];
     long[][] jitMsPerSample = new long[timed.size()][rounds];
@@ -215,12 +212,13 @@ final class Sampler {
     // after. So W6 warms up for 20 operations, for at most 3 s per peer, and at least one: a peer
     // that takes seconds per operation (Hibernate inserts row by row, 10,000 statements, 5.5 s on
     // PostgreSQL on a slow VM) has run its statements thousands of times after one.
-    int minWarmOps = id.equals("W6") ? 1 : 3;
+    boolean writes = cleanup != null; // W6, the one workload that writes
+    int minWarmOps = writes ? 1 : 3;
     if (stream) {
       warmNs = warmNs / 2;
       warmOps = minWarmOps;
       warmCapNs = warmNs;
-    } else if (id.equals("W6")) {
+    } else if (writes) {
       warmOps = 20;
       warmCapNs = 3000 * 1_000_000L;
     }
@@ -234,7 +232,7 @@ final class Sampler {
         if (i == 0 && done > 0) {
           warmMeanNs = elapsed / done;
         }
-        boolean longOpsDone = cleanup == null && done > 0 && elapsed / done >= SHORT_OP_NS;
+        boolean longOpsDone = !writes && done > 0 && elapsed / done >= SHORT_OP_NS;
         boolean enough =
             done >= minWarmOps
                 && elapsed >= warmNs
@@ -246,7 +244,7 @@ final class Sampler {
         op.run(timed.get(i), ++counters[i]);
         elapsed += System.nanoTime() - start;
         done++;
-        if (cleanup != null) {
+        if (writes) {
           // With a wait after every warm-up operation for MariaDB's purge of W6's 10,000 deleted
           // rows (1.1 s each on a slow VM, four times the JDBC floor's insert), MariaDB's W6 took
           // 121 s of a full run there, 23 s of it samples; every fourth keeps the purge from
