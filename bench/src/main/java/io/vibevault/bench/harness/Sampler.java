@@ -131,6 +131,7 @@ final class Sampler {
     int[] taken = new int[timed.size()];
     boolean[] settled = new boolean[timed.size()];
     double[] peakMb = new double[timed.size()];
+    op.reclaim();
     for (int r = 0; r < rounds; r++) {
       if (reconnectPerRound && r > 0) {
         reconnect(timed, op, cleanup, counters, untimedCalls);
@@ -160,6 +161,7 @@ final class Sampler {
         if (cleanup != null) {
           cleanup.run(true);
         }
+        op.reclaim();
       }
       // A peer at twice the reference or more after five rounds (JDBC's median; VibeVault's in
       // W10, where JDBC has none) is far from any close call, and the slowest make the longest
