@@ -2,7 +2,6 @@ package io.vibevault.orm.backend;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,11 +18,13 @@ import io.vibevault.orm.exception.ValidationError;
  * }</pre>
  */
 public record JsonText(String text) {
+  /**
+   * Floats come back as {@code Double}, as Django's {@code json.loads} gives Python floats and as a
+   * float a database extracts from a document (SQLite's {@code JSON_EXTRACT}) arrives; integers as
+   * {@code Integer}, {@code Long} or {@code BigInteger} by size.
+   */
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
+      JsonMapper.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
   /** Bound once: a reader skips the mapper's per-call lookup of the root deserializer. */
   private static final ObjectReader READER = MAPPER.readerFor(Object.class);
@@ -40,8 +41,7 @@ public record JsonText(String text) {
   /** Decodes the text into Maps, Lists, Strings, Numbers, Booleans and nulls. */
   public Object parse() {
     try {
-      Object value = READER.readValue(text);
-      return normalise(value);
+      return READER.readValue(text);
     } catch (JsonProcessingException e) {
       throw new ValidationError("Stored value is not valid JSON: " + e.getOriginalMessage());
     }
@@ -50,11 +50,5 @@ public record JsonText(String text) {
   /** The shared mapper, configured once. */
   public static ObjectMapper mapper() {
     return MAPPER;
-  }
-
-  private static Object normalise(Object value) {
-    // Integral values that came back as BigDecimal (e.g. "1.0" is kept as BigDecimal, 1 as Integer)
-    // are left alone: Jackson already gives Integer/Long for integral literals.
-    return value;
   }
 }

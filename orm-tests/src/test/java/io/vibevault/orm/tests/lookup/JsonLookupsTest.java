@@ -149,6 +149,23 @@ class JsonLookupsTest {
   }
 
   @DbTest
+  void numbersReadBackAsDjangosDoOnEveryBackend() {
+    seed();
+    Doc happy = Doc.objects.get("name", "happy");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sentiment = (Map<String, Object>) happy.data.get("sentiment");
+    assertThat(sentiment.get("score")).as("a float, as json.loads gives").isEqualTo(0.9);
+    assertThat(happy.data.get("words")).isEqualTo(60);
+    assertThat(
+            Doc.objects
+                .filter("name", "happy")
+                .valuesList("data__sentiment__score", "data__words")
+                .list())
+        .as("a key's value, extracted by the database")
+        .containsExactly(List.of(0.9, 60));
+  }
+
+  @DbTest
   void textLookupsOnAKeysValue() {
     seed();
     assertThat(names("data__title__icontains", "ärger")).containsExactly("happy");
