@@ -66,7 +66,6 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return "";
   }
 
-  /** Foreign keys written inside the column definition instead of by ALTER TABLE. */
   /**
    * The statement that sets a column's comment ({@code ""}: removes it), or null where the comment
    * is written in the column definition ({@link #inlineColumnComment}) or not stored at all.
@@ -88,6 +87,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return "";
   }
 
+  /** Foreign keys written inside the column definition instead of by ALTER TABLE. */
   protected boolean inlineForeignKeys() {
     return false;
   }
