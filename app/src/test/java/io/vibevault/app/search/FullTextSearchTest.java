@@ -69,6 +69,16 @@ class FullTextSearchTest {
   }
 
   @DbTest
+  void everyWordIsRequiredOnEveryBackend() {
+    assertThat(found("lighthouse stairs")).containsExactly("Lighthouse");
+    assertThat(found("harbour lighthouse")).containsExactly("Harbour");
+    assertThat(found("lighthouse submarine")).isEmpty();
+    assertThat(found("the lighthouse"))
+        .as("a word every memory has, or the engine leaves out, narrows nothing")
+        .containsExactly("Lighthouse", "Harbour");
+  }
+
+  @DbTest
   void aSearchCostsAFixedNumberOfQueries() {
     // the catalogue check, the engine's ranked ids, the memories with their user, their tags
     List<MemorySearch.Hit> hits =
