@@ -1,5 +1,6 @@
 package io.vibevault.app.memories;
 
+import io.vibevault.app.accounts.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes media files that no memory references (RELIABILITY R-23): a file is written before its
- * row commits, so a crash or a failed insert in between leaves an orphan. Files younger than {@code
- * minAge} are left alone (their row may be committing right now); leftover {@code .part} files of
- * interrupted writes go too.
+ * Removes media files that no row references (RELIABILITY R-23): memories' media and profiles'
+ * avatars. A file is written before its row commits, so a crash or a failed insert in between
+ * leaves an orphan, and so does a user deleted with the profile that named its avatar. Files
+ * younger than {@code minAge} are left alone (their row may be committing right now); leftover
+ * {@code .part} files of interrupted writes go too.
  *
  * <pre>{@code
  * int removed = new MediaJanitor(media, Clock.systemUTC()).sweep(Duration.ofMinutes(1));
@@ -38,9 +40,35 @@ public final class MediaJanitor {
     this.clock = clock;
   }
 
-  /** Deletes unreferenced files older than {@code minAge}; returns how many. */
+  /**
+   * Deletes unreferenced files older than {@code minAge}, memories' media and profiles' avatars;
+   * returns how many.
+   */
   public int sweep(Duration minAge) {
-    Path dir = media.root().resolve("memories");
+    return sweep(
+            "memories",
+            minAge,
+            names ->
+                Memory.allObjects
+                    .filter("mediaFile__in", names)
+                    .valuesList("mediaFile")
+                    .flat()
+                    .list())
+        + sweep(
+            "avatars",
+            minAge,
+            names ->
+                Profile.objects.filter("avatar__in", names).valuesList("avatar").flat().list());
+  }
+
+  /** The stored names (relative to the media root) among {@code names} that a row references. */
+  @FunctionalInterface
+  private interface References {
+    List<Object> among(List<String> names);
+  }
+
+  private int sweep(String subdirectory, Duration minAge, References references) {
+    Path dir = media.root().resolve(subdirectory);
     if (!Files.isDirectory(dir)) {
       return 0;
     }
@@ -65,8 +93,7 @@ public final class MediaJanitor {
     for (int i = 0; i < candidates.size(); i += BATCH) {
       List<String> batch = candidates.subList(i, Math.min(candidates.size(), i + BATCH));
       Set<String> referenced = new HashSet<>();
-      for (Object name :
-          Memory.allObjects.filter("mediaFile__in", batch).valuesList("mediaFile").flat().list()) {
+      for (Object name : references.among(batch)) {
         referenced.add((String) name);
       }
       for (String name : batch) {

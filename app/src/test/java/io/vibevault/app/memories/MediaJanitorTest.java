@@ -49,6 +49,26 @@ class MediaJanitorTest {
   }
 
   @DbTest
+  void avatarsNoProfileNamesGoToo() throws Exception {
+    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    User ada =
+        new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
+    Profile profile = ada.relatedOne(Profile.class, "profile");
+    profile.avatar = media.save(DemoMedia.photo(8, 8, "png", 1), "png", "avatars/");
+    profile.save("avatar");
+    String replaced = media.save(DemoMedia.photo(8, 8, "png", 2), "png", "avatars/");
+    Instant old = Instant.now().minus(Duration.ofMinutes(5));
+    Files.setLastModifiedTime(media.root().resolve(profile.avatar), FileTime.from(old));
+    Files.setLastModifiedTime(media.root().resolve(replaced), FileTime.from(old));
+
+    int removed = new MediaJanitor(media, Clock.systemUTC()).sweep(Duration.ofMinutes(1));
+
+    assertThat(removed).isEqualTo(1);
+    assertThat(media.resolve(profile.avatar)).isPresent();
+    assertThat(media.resolve(replaced)).isEmpty();
+  }
+
+  @DbTest
   void aFailedInsertLeavesNoFileBehind() throws Exception {
     MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
     User ada =
