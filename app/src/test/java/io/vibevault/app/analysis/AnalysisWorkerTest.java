@@ -2,6 +2,7 @@ package io.vibevault.app.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -17,7 +18,6 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.app.memories.Uploads;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class AnalysisWorkerTest {
 
   @DbTest
   void analysesTextPhotoAndAudio() throws Exception {
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     Memories mine = new Memories(user("ada"), media);
     Uploads uploads = new Uploads();
     Memory text =
@@ -83,7 +83,7 @@ class AnalysisWorkerTest {
 
   @DbTest
   void aFailureIsKeptAndCanBeRetried() throws Exception {
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     Memories mine = new Memories(user("ada"), media);
     Memory photo =
         mine.create("Sunset", "", List.of(), new Uploads().accept(SampleMedia.png(10, 10)));

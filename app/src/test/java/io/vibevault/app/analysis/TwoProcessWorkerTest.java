@@ -3,6 +3,7 @@ package io.vibevault.app.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DatabaseUrls;
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -44,7 +45,7 @@ class TwoProcessWorkerTest {
     }
     Memory.objects.bulkCreate(batch, 100);
 
-    Path dir = Files.createTempDirectory("vv-workers");
+    Path dir = TestDirs.create("vv-workers");
     Path childOut = dir.resolve("child.txt");
     Path ready = dir.resolve("ready");
     Path go = dir.resolve("go");

@@ -3,6 +3,7 @@ package io.vibevault.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DatabaseUrls;
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -18,7 +19,6 @@ import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.List;
 
 /** {@code vibevault shell}: jshell with the app's models, on the database the options name. */
@@ -29,7 +29,7 @@ class ShellCommandTest {
   @DbTest
   void aSnippetQueriesTheAppsModelsOnItsDatabase(TestDatabase db) throws Exception {
     User ada = new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "pass-ada");
-    Memories memories = new Memories(ada, new MediaStorage(Files.createTempDirectory("vv-shell")));
+    Memories memories = new Memories(ada, new MediaStorage(TestDirs.create("vv-shell")));
     memories.create("Beach day", "sunny", List.of("summer"), null);
     memories.create("Rainy day", "wet", List.of("summer", "rain"), null);
 

@@ -3,6 +3,7 @@ package io.vibevault.app.memories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DemoMedia;
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 class MediaJanitorTest {
   @DbTest
   void orphansGoReferencedAndYoungFilesStay() throws Exception {
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     User ada =
         new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
     Memories mine = new Memories(ada, media);
@@ -50,7 +51,7 @@ class MediaJanitorTest {
 
   @DbTest
   void avatarsNoProfileNamesGoToo() throws Exception {
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     User ada =
         new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
     Profile profile = ada.relatedOne(Profile.class, "profile");
@@ -70,7 +71,7 @@ class MediaJanitorTest {
 
   @DbTest
   void aFailedInsertLeavesNoFileBehind() throws Exception {
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     User ada =
         new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
     Memories mine = new Memories(ada, media);

@@ -4,6 +4,7 @@ import static io.vibevault.orm.testkit.QueryAssertions.assertNumQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -14,7 +15,6 @@ import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.exception.ValidationError;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +28,7 @@ class MemoryModelTest {
   }
 
   static MediaStorage media() throws Exception {
-    return new MediaStorage(Files.createTempDirectory("vv-media"));
+    return new MediaStorage(TestDirs.create("vv-media"));
   }
 
   @DbTest

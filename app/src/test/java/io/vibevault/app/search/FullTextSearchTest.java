@@ -3,6 +3,7 @@ package io.vibevault.app.search;
 import static io.vibevault.orm.testkit.QueryAssertions.assertNumQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -18,7 +19,6 @@ import io.vibevault.orm.Database;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ class FullTextSearchTest {
     engine = FullText.forVendor(connection.backend().vendor()).orElseThrow();
     engine.install(connection);
     Accounts accounts = new Accounts(new PasswordHasher(1024, 1, 1));
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     ada = new Memories(accounts.register("ada", "ada@x.io", "password-ada"), media);
     bob = new Memories(accounts.register("bob", "bob@x.io", "password-bob"), media);
     ada.create("Lighthouse", "Climbed the lighthouse stairs at dawn.", List.of("trip"), null);

@@ -3,6 +3,7 @@ package io.vibevault.app.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -19,7 +20,6 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.orm.exception.ValidationError;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ class MemorySearchTest {
   @BeforeEach
   void memories() throws Exception {
     Accounts accounts = new Accounts(new PasswordHasher(1024, 1, 1));
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     ada = new Memories(accounts.register("ada", "ada@x.io", "password-ada"), media);
     Memories bob = new Memories(accounts.register("bob", "bob@x.io", "password-bob"), media);
     ada.create(

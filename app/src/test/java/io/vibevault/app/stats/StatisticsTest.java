@@ -4,6 +4,7 @@ import static io.vibevault.orm.testkit.QueryAssertions.assertNumQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -18,7 +19,6 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.orm.exception.ObjectDoesNotExist;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
-import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -38,7 +38,7 @@ class StatisticsTest {
   @BeforeEach
   void memories() throws Exception {
     Accounts accounts = new Accounts(new PasswordHasher(1024, 1, 1));
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     ada = new Memories(accounts.register("ada", "ada@x.io", "password-ada"), media);
     bob = new Memories(accounts.register("bob", "bob@x.io", "password-bob"), media);
     User admin = accounts.register("root", "root@x.io", "password-root");

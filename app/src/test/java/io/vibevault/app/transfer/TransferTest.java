@@ -3,6 +3,7 @@ package io.vibevault.app.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DemoMedia;
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -33,7 +34,7 @@ class TransferTest {
   @DbTest
   void exportImportExportIsExact() throws Exception {
     Accounts accounts = new Accounts(new PasswordHasher(1024, 1, 1));
-    MediaStorage media = new MediaStorage(Files.createTempDirectory("vv-media"));
+    MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
     User ada = accounts.register("ada", "ada@x.io", "password-ada");
     User bob = accounts.register("bob", "bob@x.io", "password-bob");
     Memories mine = new Memories(ada, media);

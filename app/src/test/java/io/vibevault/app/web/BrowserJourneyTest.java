@@ -3,6 +3,7 @@ package io.vibevault.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DemoMedia;
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.Profile;
 import io.vibevault.app.accounts.Session;
@@ -114,7 +115,7 @@ class BrowserJourneyTest {
   }
 
   private long writeAMemoryWithAPhoto() throws IOException {
-    Path photo = Files.createTempDirectory("vv-upload").resolve("lighthouse.png");
+    Path photo = TestDirs.create("vv-upload").resolve("lighthouse.png");
     Files.write(photo, DemoMedia.photo(640, 480, "png", 7));
     chrome.clickToPage("a.button[href='/memories/new']");
     chrome.fill(

@@ -3,12 +3,12 @@ package io.vibevault.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.AppConfig;
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.LoginThrottle;
 import io.vibevault.app.accounts.PasswordHasher;
 import io.vibevault.app.accounts.Tokens;
 import io.vibevault.app.accounts.User;
 import io.vibevault.orm.testkit.DbTest;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
@@ -86,7 +86,7 @@ class PasswordsAndSessionsWebTest extends VaultServerTest {
   void cookiesAreSecureWhenConfigured() throws Exception {
     WebApp secure =
         WebApp.start(
-            new AppConfig(Files.createTempDirectory("vv-secure"), 0, true, 0, Clock.systemUTC()),
+            new AppConfig(TestDirs.create("vv-secure"), 0, true, 0, Clock.systemUTC()),
             WebTestSupport.FAST);
     try {
       WebTestSupport.signedUp(secure, "ada");

@@ -1,10 +1,8 @@
 package io.vibevault.app.web;
 
 import io.vibevault.app.AppConfig;
+import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.PasswordHasher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +23,8 @@ final class WebTestSupport {
   }
 
   static WebApp start(Clock clock, PasswordHasher hasher) {
-    try {
-      Path data = Files.createTempDirectory("vv-web");
-      return WebApp.start(new AppConfig(data, 0, false, 0, clock), hasher);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path data = TestDirs.create("vv-web");
+    return WebApp.start(new AppConfig(data, 0, false, 0, clock), hasher);
   }
 
   /** Registers through the page and returns a signed-in browser. */

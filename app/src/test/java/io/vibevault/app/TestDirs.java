@@ -1,0 +1,53 @@
+package io.vibevault.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * Temporary directories for tests, deleted with everything in them when the test JVM exits. The
+ * app's tests made a media or data directory per test under the system's temporary directory and
+ * left them all there (1,481 after a day's runs on one machine); many outlive one test method (a
+ * started web app holds its data directory), so they go at exit rather than after each test.
+ *
+ * <pre>{@code
+ * MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
+ * }</pre>
+ */
+public final class TestDirs {
+  private static final List<Path> CREATED = new CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(TestDirs::deleteAll, "test-dirs-cleanup"));
+  }
+
+  private TestDirs() {}
+
+  /** A new empty directory whose name starts with {@code prefix}. */
+  public static Path create(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory(prefix);
+      CREATED.add(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteAll() {
+    for (Path dir : CREATED) {
+      try (Stream<Path> tree = Files.walk(dir)) {
+        for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // A file still open (a child process's) keeps its directory: nothing to report at exit.
+      }
+    }
+  }
+}
