@@ -10,13 +10,13 @@ import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
 import io.vibevault.orm.transaction.Transaction;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Named database aliases: configured from URLs or settings, chosen with using(). */
 @DatabaseTest(models = {Setting.class})
@@ -69,8 +69,7 @@ class AliasesTest {
   }
 
   @DbTest
-  void aliasesFromUrlsAreSeparateDatabases(TestDatabase db) throws Exception {
-    Path dir = Files.createTempDirectory("vv_aliases");
+  void aliasesFromUrlsAreSeparateDatabases(TestDatabase db, @TempDir Path dir) throws Exception {
     Path first = dir.resolve("first.sqlite3");
     Path second = dir.resolve("second.sqlite3");
     Database.configure(Map.of("first", "sqlite:" + first, "second", "sqlite:" + second));
@@ -98,8 +97,7 @@ class AliasesTest {
   }
 
   @DbTest
-  void reconfiguringAnAliasReplacesIt(TestDatabase db) throws Exception {
-    Path dir = Files.createTempDirectory("vv_reconf");
+  void reconfiguringAnAliasReplacesIt(TestDatabase db, @TempDir Path dir) throws Exception {
     Database.configure("swap", "sqlite:" + dir.resolve("a.sqlite3"));
     try {
       Database.connection("swap")

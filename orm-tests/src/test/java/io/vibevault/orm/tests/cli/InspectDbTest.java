@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * inspectdb round trip on every database: tables made from models, read back into Java source,
@@ -59,7 +60,8 @@ class InspectDbTest {
   }
 
   @DbTest
-  void modelsRoundTripThroughInspectdbAndTheCompiler(TestDatabase db) throws Exception {
+  void modelsRoundTripThroughInspectdbAndTheCompiler(TestDatabase db, @TempDir Path tmp)
+      throws Exception {
     Shelf fiction = Shelf.objects.create("name", "fiction");
     Shelf.objects.create("name", "poetry");
     Genre drama = Genre.objects.create("label", "drama");
@@ -82,7 +84,7 @@ class InspectDbTest {
     String pkg = pkg(db, "rt");
     String source = generate(db, pkg);
     assertThat(source).contains("public final class InspectedModels");
-    ClassLoader loader = SourceCompiler.compile(Map.of(path(pkg, "InspectedModels"), source));
+    ClassLoader loader = SourceCompiler.compile(tmp, Map.of(path(pkg, "InspectedModels"), source));
     Class<? extends Model> shelfClass = model(loader, pkg + ".InspectedModels$IsShelf");
     Class<? extends Model> bookClass = model(loader, pkg + ".InspectedModels$IsBook");
     ModelMeta shelf = ModelMeta.of(shelfClass);
@@ -181,7 +183,8 @@ class InspectDbTest {
   }
 
   @DbTest
-  void hostileNamesCommentsAndDefaultsBecomeSafeJava(TestDatabase db) throws Exception {
+  void hostileNamesCommentsAndDefaultsBecomeSafeJava(TestDatabase db, @TempDir Path tmp)
+      throws Exception {
     String lit = sqlLiteral(db, HOSTILE);
     boolean mysql = db.vendor().equals("mariadb");
     String table = name(db, "hostile");
@@ -234,7 +237,8 @@ class InspectDbTest {
                     + " System.exit(8); \\\" + x + \\\"\"");
         assertThat(source).contains("dbTableComment = \"*/ } class Evil");
       }
-      ClassLoader loader = SourceCompiler.compile(Map.of(path(pkg, "InspectedModels"), source));
+      ClassLoader loader =
+          SourceCompiler.compile(tmp, Map.of(path(pkg, "InspectedModels"), source));
       ModelMeta hostile = ModelMeta.of(model(loader, pkg + ".InspectedModels$Hostile"));
       assertThat(hostile.dbTable()).isEqualTo("hostile");
       assertThat(hostile.field("classField").column()).isEqualTo("class");
@@ -255,8 +259,9 @@ class InspectDbTest {
   }
 
   @DbTest
-  void outputDirWritesOneFilePerModelAndNeverOverwrites(TestDatabase db) throws Exception {
-    Path dir = Files.createTempDirectory("vv_inspectdb_out");
+  void outputDirWritesOneFilePerModelAndNeverOverwrites(TestDatabase db, @TempDir Path tmp)
+      throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("out"));
     String pkg = pkg(db, "files");
     String[] args = {
       "inspectdb", "--output-dir", dir.toString(), "--package", pkg, "is_shelf", "is_book"
@@ -272,7 +277,7 @@ class InspectDbTest {
     String book = Files.readString(pkgDir.resolve("IsBook.java"));
     assertThat(shelf).contains("public class IsShelf extends Model");
     ClassLoader loader =
-        SourceCompiler.compile(Map.of(path(pkg, "IsShelf"), shelf, path(pkg, "IsBook"), book));
+        SourceCompiler.compile(tmp, Map.of(path(pkg, "IsShelf"), shelf, path(pkg, "IsBook"), book));
     ModelMeta meta = ModelMeta.of(model(loader, pkg + ".IsBook"));
     assertThat(meta.field("shelf").relation().target().dbTable()).isEqualTo("is_shelf");
 
@@ -284,11 +289,11 @@ class InspectDbTest {
   }
 
   @DbTest
-  void aKeyToATableLeftOutStaysAPlainColumn(TestDatabase db) throws Exception {
+  void aKeyToATableLeftOutStaysAPlainColumn(TestDatabase db, @TempDir Path tmp) throws Exception {
     String pkg = pkg(db, "partial");
     String source = generate(db, pkg, "is_book");
     assertThat(source).contains("// References is_shelf, which was not inspected");
-    ClassLoader loader = SourceCompiler.compile(Map.of(path(pkg, "InspectedModels"), source));
+    ClassLoader loader = SourceCompiler.compile(tmp, Map.of(path(pkg, "InspectedModels"), source));
     ModelMeta meta = ModelMeta.of(model(loader, pkg + ".InspectedModels$IsBook"));
     assertThat(meta.field("shelf").isRelation()).isFalse();
     assertThat(meta.field("shelf").column()).isEqualTo("shelf_id");

@@ -20,11 +20,11 @@ final class SourceCompiler {
   private SourceCompiler() {}
 
   /**
-   * Compiles {@code sources} (path relative to a source root → text); fails the test with the
-   * compiler's messages when they do not compile; returns a loader for the classes.
+   * Compiles {@code sources} (path relative to a source root → text) under {@code root} (the test's
+   * temporary directory); fails the test with the compiler's messages when they do not compile;
+   * returns a loader for the classes.
    */
-  static ClassLoader compile(Map<String, String> sources) throws IOException {
-    Path root = Files.createTempDirectory("vv_inspectdb");
+  static ClassLoader compile(Path root, Map<String, String> sources) throws IOException {
     Path src = root.resolve("src");
     Path out = root.resolve("classes");
     Files.createDirectories(out);
