@@ -2,7 +2,6 @@ package io.vibevault.app.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -18,6 +17,7 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.app.memories.Uploads;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDirs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

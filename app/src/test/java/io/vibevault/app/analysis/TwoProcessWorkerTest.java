@@ -3,7 +3,6 @@ package io.vibevault.app.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DatabaseUrls;
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -16,6 +15,7 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import io.vibevault.orm.testkit.TestDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

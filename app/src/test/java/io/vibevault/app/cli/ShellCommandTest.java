@@ -3,7 +3,6 @@ package io.vibevault.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DatabaseUrls;
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -18,6 +17,7 @@ import io.vibevault.orm.cli.Cli;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import io.vibevault.orm.testkit.TestDirs;
 import java.io.StringWriter;
 import java.util.List;
 

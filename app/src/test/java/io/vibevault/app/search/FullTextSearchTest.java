@@ -3,7 +3,6 @@ package io.vibevault.app.search;
 import static io.vibevault.orm.testkit.QueryAssertions.assertNumQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -19,6 +18,7 @@ import io.vibevault.orm.Database;
 import io.vibevault.orm.execution.DatabaseConnection;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDirs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

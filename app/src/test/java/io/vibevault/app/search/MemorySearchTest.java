@@ -3,7 +3,6 @@ package io.vibevault.app.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -20,6 +19,7 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.orm.exception.ValidationError;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDirs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

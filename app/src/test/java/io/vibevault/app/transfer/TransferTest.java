@@ -3,7 +3,6 @@ package io.vibevault.app.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DemoMedia;
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.Accounts;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.PasswordHasher;
@@ -20,6 +19,7 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.app.memories.Uploads;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDirs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;

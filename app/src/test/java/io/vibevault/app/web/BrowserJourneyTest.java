@@ -3,7 +3,6 @@ package io.vibevault.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.DemoMedia;
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.ApiToken;
 import io.vibevault.app.accounts.Profile;
 import io.vibevault.app.accounts.Session;
@@ -17,6 +16,7 @@ import io.vibevault.app.memories.Tag;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.OnlyOn;
+import io.vibevault.orm.testkit.TestDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package io.vibevault.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.app.AppConfig;
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.LoginThrottle;
 import io.vibevault.app.accounts.PasswordHasher;
 import io.vibevault.app.accounts.Tokens;
 import io.vibevault.app.accounts.User;
 import io.vibevault.orm.testkit.DbTest;
+import io.vibevault.orm.testkit.TestDirs;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;

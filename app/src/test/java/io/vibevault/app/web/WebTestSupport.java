@@ -1,8 +1,8 @@
 package io.vibevault.app.web;
 
 import io.vibevault.app.AppConfig;
-import io.vibevault.app.TestDirs;
 import io.vibevault.app.accounts.PasswordHasher;
+import io.vibevault.orm.testkit.TestDirs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

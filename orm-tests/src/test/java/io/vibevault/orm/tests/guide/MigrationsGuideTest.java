@@ -14,7 +14,7 @@ import io.vibevault.orm.testkit.AllowNPlusOne;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
-import java.nio.file.Files;
+import io.vibevault.orm.testkit.TestDirs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ class MigrationsGuideTest {
 
   @DbTest
   void theMigrationsSection(TestDatabase db) throws Exception {
-    Path dir = Files.createTempDirectory("vv-guide-migrations");
+    Path dir = TestDirs.create("vv-guide-migrations");
     List<String> out = new ArrayList<>();
     Migrations migrations = Migrations.of(dir, new GuideApp()).output(out::add);
 

@@ -31,6 +31,7 @@ import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import io.vibevault.orm.testkit.TestDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class CommandsTest {
   @DbTest
   void aRenamedFieldAndANewNotNullFieldKeepTheRows(TestDatabase db) throws Exception {
     DatabaseConnection c = db.connection();
-    Path dir = Files.createTempDirectory("vv-migrations");
+    Path dir = TestDirs.create("vv-migrations");
     List<String> out = new ArrayList<>();
     AppConfig v1 =
         new AppConfig("migcmd", List.of(io.vibevault.orm.tests.migrations.v1.Note.class));

@@ -16,7 +16,7 @@ import io.vibevault.orm.model.AppConfig;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
-import java.nio.file.Files;
+import io.vibevault.orm.testkit.TestDirs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +38,7 @@ class CrossAppCycleTest {
     List<String> lines = new ArrayList<>();
     Migrations migrations =
         Migrations.of(
-                Files.createTempDirectory("vv-migrations"),
+                TestDirs.create("vv-migrations"),
                 new AppConfig("cyca", List.of(Painter.class)),
                 new AppConfig("cycb", List.of(Gallery.class)))
             .output(lines::add);

@@ -19,6 +19,7 @@ import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import io.vibevault.orm.testkit.TestDirs;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class HostileNamesTest {
         .isInstanceOf(FieldError.class)
         .hasMessageContaining("quote");
     for (String bad : List.of("my\\\"field", "my`field", "my'field")) {
-      var dir = Files.createTempDirectory("vv-h71");
+      var dir = TestDirs.create("vv-h71");
       Files.createDirectories(dir.resolve("migh71"));
       Files.writeString(
           dir.resolve("migh71/0001_initial.json"),

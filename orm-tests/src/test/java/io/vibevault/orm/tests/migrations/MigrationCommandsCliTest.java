@@ -6,6 +6,7 @@ import io.vibevault.orm.cli.Cli;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import io.vibevault.orm.testkit.TestDirs;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class MigrationCommandsCliTest {
 
   @DbTest
   void migrateDrawsAProgressBarOnATerminal() throws Exception {
-    dir = Files.createTempDirectory("vv-cli-migrations");
+    dir = TestDirs.create("vv-cli-migrations");
     assertThat(run("makemigrations").code()).isZero();
     StringWriter out = new StringWriter();
     int code =
@@ -59,7 +60,7 @@ class MigrationCommandsCliTest {
 
   @DbTest
   void theGuidesCommands(TestDatabase db) throws Exception {
-    dir = Files.createTempDirectory("vv-cli-migrations");
+    dir = TestDirs.create("vv-cli-migrations");
     Run check = run("makemigrations", "--check");
     assertThat(check.code()).as("--check fails while a migration is missing").isEqualTo(1);
     assertThat(Files.exists(dir.resolve("migrt"))).isFalse();

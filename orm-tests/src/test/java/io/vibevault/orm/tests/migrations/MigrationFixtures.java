@@ -11,7 +11,7 @@ import io.vibevault.orm.model.FieldDefinition;
 import io.vibevault.orm.model.FieldKind;
 import io.vibevault.orm.model.ModelDefinition;
 import io.vibevault.orm.model.Relation;
-import java.nio.file.Files;
+import io.vibevault.orm.testkit.TestDirs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ final class MigrationFixtures {
 
   MigrationFixtures(String app) throws Exception {
     this.app = app;
-    this.dir = Files.createTempDirectory("vv-migrations");
+    this.dir = TestDirs.create("vv-migrations");
   }
 
   Migrations migrations(String... otherApps) {

@@ -10,6 +10,7 @@ import io.vibevault.orm.model.ModelMeta;
 import io.vibevault.orm.testkit.DatabaseTest;
 import io.vibevault.orm.testkit.DbTest;
 import io.vibevault.orm.testkit.TestDatabase;
+import io.vibevault.orm.testkit.TestDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class RoundTripTest {
   }
 
   private Migrations migrations() throws Exception {
-    dir = Files.createTempDirectory("vv-migrations");
+    dir = TestDirs.create("vv-migrations");
     List<String> lines = new ArrayList<>();
     return Migrations.of(dir, new RoundTripApp()).output(lines::add);
   }
@@ -81,8 +82,7 @@ class RoundTripTest {
       assertThat(files.count()).isEqualTo(1);
     }
     // Deterministic: the same models give the same bytes.
-    Migrations again =
-        Migrations.of(Files.createTempDirectory("vv-migrations"), new RoundTripApp());
+    Migrations again = Migrations.of(TestDirs.create("vv-migrations"), new RoundTripApp());
     again.output(l -> {});
     Migration m = again.makemigrations(Migrations.MakeOptions.DEFAULT.asDryRun()).get(0);
     assertThat(MigrationFiles.toJson(m)).isEqualTo(first);

@@ -1,4 +1,4 @@
-package io.vibevault.app;
+package io.vibevault.orm.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * Temporary directories for tests, deleted with everything in them when the test JVM exits. The
- * app's tests made a media or data directory per test under the system's temporary directory and
- * left them all there (1,481 after a day's runs on one machine); many outlive one test method (a
- * started web app holds its data directory), so they go at exit rather than after each test.
+ * Temporary directories for tests, deleted with everything in them when the test JVM exits. Many
+ * outlive the test method that made them (a started web app holds its data directory, a fixture its
+ * migrations), so they go at exit rather than after each test; JUnit's {@code @TempDir} is the tool
+ * for one that does not. Made with {@code Files.createTempDirectory} and never removed, the tests'
+ * directories piled up under /tmp: 1,481 of the app's and 127 of the ORM's after a day's runs on
+ * one machine.
  *
  * <pre>{@code
  * MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
