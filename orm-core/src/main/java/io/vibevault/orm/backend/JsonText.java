@@ -19,12 +19,11 @@ import io.vibevault.orm.exception.ValidationError;
  */
 public record JsonText(String text) {
   /**
-   * Floats come back as {@code Double}, as Django's {@code json.loads} gives Python floats and as a
-   * float a database extracts from a document (SQLite's {@code JSON_EXTRACT}) arrives; integers as
-   * {@code Integer}, {@code Long} or {@code BigInteger} by size. Doubles go through Jackson's fast
-   * parser, which gives the same values as {@code Double.parseDouble}: in runs side by side the
-   * benchmark's W1 (10,000 rows with a JSON column each) came out at 1.04-1.07x of the JDBC floor
-   * with it against 1.07-1.08x with the JDK's parser (W5 within the noise).
+   * Floats come back as {@code Double}, as Django's {@code json.loads} gives Python floats;
+   * integers as {@code Integer}, {@code Long} or {@code BigInteger} by size. Doubles go through
+   * Jackson's fast parser, which gives the same values as {@code Double.parseDouble}: in runs side
+   * by side the benchmark's W1 (10,000 rows with a JSON column each) came out at 1.04-1.07x of the
+   * JDBC floor with it against 1.07-1.08x with the JDK's parser (W5 within the noise).
    */
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()

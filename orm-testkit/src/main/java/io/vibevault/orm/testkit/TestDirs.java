@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * outlive the test method that made them (a started web app holds its data directory, a fixture its
  * migrations), so they go at exit rather than after each test; JUnit's {@code @TempDir} is the tool
  * for one that does not. Made with {@code Files.createTempDirectory} and never removed, the tests'
- * directories piled up under /tmp: 1,481 of the app's and 127 of the ORM's after a day's runs on
- * one machine.
+ * directories piled up under /tmp: 1,481 of the app's over a day's runs on one machine, 127 of the
+ * ORM's from a single run.
  *
  * <pre>{@code
  * MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
