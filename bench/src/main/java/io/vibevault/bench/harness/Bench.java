@@ -376,17 +376,22 @@ public final class Bench {
           s[s.length - 1],
           s.length,
           result.perSample(),
-          !stream
-              ? ""
-              : quick
-                  ? String.format("  peak heap %.1f MB", extra.get("peak_heap_mb"))
-                  : String.format(
-                      "  peak heap %.1f MB, growth %.1f MB",
-                      extra.get("peak_heap_mb"), extra.get("heap_growth_mb")));
+          heapNote(extra));
     }
     // Checks, warm-up, reconnections, rounds and cleanups: where a run's minutes go.
     System.out.printf(
         "[%s] %s took %.1f s%n", fixture.vendorName, id, (System.nanoTime() - began) / 1e9);
+  }
+
+  /** W9's heap figures for the log line (growth only where it was measured); "" elsewhere. */
+  private static String heapNote(Map<String, Object> extra) {
+    if (!extra.containsKey("peak_heap_mb")) {
+      return "";
+    }
+    String note = String.format("  peak heap %.1f MB", extra.get("peak_heap_mb"));
+    return extra.containsKey("heap_growth_mb")
+        ? note + String.format(", growth %.1f MB", extra.get("heap_growth_mb"))
+        : note;
   }
 
   private static double round1(double v) {

@@ -64,7 +64,7 @@ final class Sampler {
     // takes 0.1-5 s; with three, --quick took 5 minutes on an AMD 2-core VM), and the correctness
     // check has run it: no warm-up, and no new connections after it.
     boolean checkWarmsUp = quick && (stream || writes);
-    long warmMeanNs = checkWarmsUp ? Long.MAX_VALUE : warmUp(id, timed, op, cleanup, counters);
+    long warmMeanNs = checkWarmsUp ? Long.MAX_VALUE : warmUp(stream, timed, op, cleanup, counters);
     // After new connections, a dozen untimed calls for short operations (see reconnect), fewer for
     // the rest: a statement planned afresh costs nothing next to a 20 ms or a 600 ms operation,
     // and twelve streams of W9 per peer and database added 1.5 minutes to --quick. But pgjdbc
@@ -192,9 +192,8 @@ final class Sampler {
    * in its warm-up.
    */
   private long warmUp(
-      String id, List<Peer> timed, Bench.Op op, Bench.Cleanup cleanup, long[] counters)
+      boolean stream, List<Peer> timed, Bench.Op op, Bench.Cleanup cleanup, long[] counters)
       throws Exception {
-    boolean stream = id.equals("W9");
     long warmNs = (quick ? 200 : 1200) * 1_000_000L;
     // Code that runs once per operation (building and compiling a QuerySet) reaches the JIT's
     // optimising compiler after thousands of calls, not after a time: at 3-7 ms per operation,
@@ -214,7 +213,7 @@ final class Sampler {
     // after. So W6 warms up for 20 operations, for at most 3 s per peer, and at least one: a peer
     // that takes seconds per operation (Hibernate inserts row by row, 10,000 statements, 5.5 s on
     // PostgreSQL on a slow VM) has run its statements thousands of times after one.
-    boolean writes = cleanup != null; // W6, the one workload that writes
+    boolean writes = cleanup != null;
     int minWarmOps = writes ? 1 : 3;
     if (stream) {
       warmNs = warmNs / 2;
