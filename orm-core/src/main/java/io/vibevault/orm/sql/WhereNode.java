@@ -7,6 +7,7 @@ import io.vibevault.orm.expr.Expression;
 import io.vibevault.orm.expr.Resolver;
 import io.vibevault.orm.model.FieldKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,6 +20,12 @@ public final class WhereNode extends Expression {
   final boolean negated;
   final List<Expression> children = new ArrayList<>();
 
+  /**
+   * Set once the node is a child of another: from then on it is shared by every copy of the query
+   * (see {@link #copy()}), so it must not change.
+   */
+  private boolean attached;
+
   public WhereNode(Connector connector, boolean negated) {
     this.connector = connector;
     this.negated = negated;
@@ -29,8 +36,14 @@ public final class WhereNode extends Expression {
   }
 
   void add(Expression child) {
-    if (child instanceof WhereNode w && w.children.isEmpty()) {
-      return;
+    if (attached) {
+      throw new IllegalStateException("A nested condition is shared by copies and cannot change");
+    }
+    if (child instanceof WhereNode w) {
+      if (w.children.isEmpty()) {
+        return;
+      }
+      w.attached = true;
     }
     children.add(child);
   }
@@ -39,11 +52,14 @@ public final class WhereNode extends Expression {
     return children.isEmpty();
   }
 
+  /**
+   * A copy whose own children can change; nested nodes are shared, since only a query's root node
+   * is ever added to (each filter() builds its nodes whole, then attaches them). Every chained call
+   * copies the query; copying the whole tree made each nested node again on every call.
+   */
   WhereNode copy() {
     WhereNode c = new WhereNode(connector, negated);
-    for (Expression child : children) {
-      c.children.add(child instanceof WhereNode w ? w.copy() : child);
-    }
+    c.children.addAll(children);
     return c;
   }
 
@@ -144,12 +160,13 @@ public final class WhereNode extends Expression {
     return FieldKind.BOOLEAN;
   }
 
+  /** A read-only view, not a copy: walks over the tree (windows, aggregates) ask every node. */
   @Override
   public List<Expression> sourceExpressions() {
-    return List.copyOf(children);
+    return Collections.unmodifiableList(children);
   }
 
-  /** Walks the children in place: {@link #sourceExpressions()} copies them. */
+  /** Walks the children directly, without the view {@link #sourceExpressions()} wraps them in. */
   @Override
   public boolean containsAggregate() {
     for (int i = 0; i < children.size(); i++) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vibevault.orm.Database;
 import io.vibevault.orm.query.Manager;
+import io.vibevault.orm.query.Q;
 import io.vibevault.orm.query.QuerySet;
 import io.vibevault.orm.query.ResultIterator;
 import io.vibevault.orm.testkit.DatabaseTest;
@@ -113,6 +114,27 @@ class LazinessTest {
     assertThat(bigAdas.query().sql()).doesNotContain("ORDER BY");
     assertThat(adas.query().sql()).isNotEqualTo(bigAdas.query().sql());
     assertThat(all.query().sql()).doesNotContain("WHERE");
+  }
+
+  @DbTest
+  void branchesOfOneQuerySetShareNoConditions() {
+    seed();
+    // Copies share the nested conditions of earlier filter() calls: each branch adds its own.
+    QuerySet<Book> base =
+        Book.objects.filter(Q.of("pages__lt", 200).or(Q.of("author__name", "bob")));
+    String baseSql = base.query().sql();
+    QuerySet<Book> longer = base.filter("pages__gt", 100);
+    QuerySet<Book> notBob = base.exclude("author__name", "bob");
+    QuerySet<Book> either = longer.filter(Q.of("pages", 200).or(Q.of("title", "book 1")));
+    assertThat(titles(longer)).containsExactly("book 2", "book 4");
+    assertThat(titles(notBob)).containsExactly("book 1");
+    assertThat(titles(either)).containsExactly("book 2");
+    assertThat(titles(base)).containsExactly("book 1", "book 2", "book 4");
+    assertThat(base.query().sql()).isEqualTo(baseSql);
+  }
+
+  private static List<String> titles(QuerySet<Book> books) {
+    return books.orderBy("pages").list().stream().map(b -> b.title).toList();
   }
 
   @DbTest
