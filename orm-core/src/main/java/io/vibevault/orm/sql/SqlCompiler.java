@@ -235,38 +235,34 @@ public final class SqlCompiler implements Compiler {
     if (aliasColumns) {
       aliasSelected(select, raw, named, group, grouped);
     }
-    StringBuilder sql = new StringBuilder("SELECT ");
-    List<Object> params = new ArrayList<>();
-    if (query.distinct) {
-      if (!query.distinctFields.isEmpty()) {
-        throw new NotSupportedError("distinct(fields) is not supported yet; use distinct()");
-      }
-      sql.append("DISTINCT ");
+    if (query.distinct && !query.distinctFields.isEmpty()) {
+      throw new NotSupportedError("distinct(fields) is not supported yet; use distinct()");
     }
     Fragment selectList = Fragment.join(", ", select);
+    Fragment from = fromSql();
+    Fragment groupSql = grouped && !group.isEmpty() ? group.sql() : Fragment.EMPTY;
+    Fragment order = orderSql.isEmpty() ? Fragment.EMPTY : Fragment.join(", ", orderSql);
+    // Sized once: grown from the default, the builder of a long select list was copied over and
+    // over (a grouped query repeats every column in GROUP BY).
+    StringBuilder sql =
+        new StringBuilder(
+            64
+                + selectList.sql().length()
+                + from.sql().length()
+                + where.sql().length()
+                + groupSql.sql().length()
+                + having.sql().length()
+                + order.sql().length());
+    List<Object> params = new ArrayList<>();
+    sql.append(query.distinct ? "SELECT DISTINCT " : "SELECT ");
     sql.append(selectList.sql());
     params.addAll(selectList.params());
-    Fragment from = fromSql();
     sql.append(" FROM ").append(from.sql());
     params.addAll(from.params());
-    if (!where.sql().isEmpty()) {
-      sql.append(" WHERE ").append(where.sql());
-      params.addAll(where.params());
-    }
-    if (grouped && !group.isEmpty()) {
-      Fragment groupSql = group.sql();
-      sql.append(" GROUP BY ").append(groupSql.sql());
-      params.addAll(groupSql.params());
-    }
-    if (!having.sql().isEmpty()) {
-      sql.append(" HAVING ").append(having.sql());
-      params.addAll(having.params());
-    }
-    if (!orderSql.isEmpty()) {
-      Fragment order = Fragment.join(", ", orderSql);
-      sql.append(" ORDER BY ").append(order.sql());
-      params.addAll(order.params());
-    }
+    appendClause(sql, params, " WHERE ", where);
+    appendClause(sql, params, " GROUP BY ", groupSql);
+    appendClause(sql, params, " HAVING ", having);
+    appendClause(sql, params, " ORDER BY ", order);
     appendLimit(sql, params);
     if (query.selectForUpdate) {
       sql.append(lockClause());
@@ -302,6 +298,15 @@ public final class SqlCompiler implements Compiler {
       if (grouped) {
         group.addAll(e.groupByExpressions());
       }
+    }
+  }
+
+  /** {@code keyword} and the clause, unless the clause is empty. */
+  private static void appendClause(
+      StringBuilder sql, List<Object> params, String keyword, Fragment clause) {
+    if (!clause.sql().isEmpty()) {
+      sql.append(keyword).append(clause.sql());
+      params.addAll(clause.params());
     }
   }
 
