@@ -21,25 +21,47 @@ import java.util.Set;
  * }</pre>
  */
 final class AliasMap {
-  /** Alias to join, in the order the joins were made; the first is the base table. */
-  final LinkedHashMap<String, Join> map;
+  /**
+   * Alias to join, in the order the joins were made; the first is the base table. Read it, never
+   * change it: the methods below change it, after copying it if a copy of this map shares it.
+   */
+  LinkedHashMap<String, Join> map;
 
-  /** References to each alias: a join counted zero is not rendered. */
-  final Map<String, Integer> refcount;
+  /** References to each alias: a join counted zero is not rendered. Read-only, as {@link #map}. */
+  Map<String, Integer> refcount;
+
+  /** Whether {@link #map} and {@link #refcount} are shared with a copy (see {@link #own()}). */
+  private boolean shared;
 
   AliasMap() {
     map = new LinkedHashMap<>();
     refcount = new HashMap<>();
   }
 
-  /** A copy for independent editing (joins are immutable). */
+  /**
+   * A copy for independent editing (joins are immutable). The two share their maps until either
+   * changes: every chained QuerySet call copies its query, and most calls (orderBy, slice, ...)
+   * never touch the joins.
+   */
   AliasMap(AliasMap source) {
-    map = new LinkedHashMap<>(source.map);
-    refcount = new HashMap<>(source.refcount);
+    map = source.map;
+    refcount = source.refcount;
+    shared = true;
+    source.shared = true;
+  }
+
+  /** Makes the maps this one's own before a change. */
+  private void own() {
+    if (shared) {
+      map = new LinkedHashMap<>(map);
+      refcount = new HashMap<>(refcount);
+      shared = false;
+    }
   }
 
   /** The base table's alias, counting one more reference to it; made on first use. */
   String initial(String table) {
+    own();
     if (map.isEmpty()) {
       map.put(table, Join.base(table, table));
       refcount.put(table, 1);
@@ -69,6 +91,7 @@ final class AliasMap {
         found = j.alias;
       }
     }
+    own();
     if (found != null) {
       refcount.merge(found, 1, Integer::sum);
       return found;
@@ -92,6 +115,7 @@ final class AliasMap {
   }
 
   void unref(String alias) {
+    own();
     refcount.merge(alias, -1, Integer::sum);
   }
 
@@ -110,6 +134,7 @@ final class AliasMap {
       Join parent = map.get(j.parentAlias);
       boolean parentOuter = parent != null && parent.type == Join.Type.LEFT_OUTER;
       if ((j.nullable || parentOuter) && j.type != Join.Type.LEFT_OUTER) {
+        own();
         map.put(alias, j.withType(Join.Type.LEFT_OUTER));
         for (Join child : map.values()) {
           if (alias.equals(child.parentAlias) && !queue.contains(child.alias)) {
@@ -127,6 +152,7 @@ final class AliasMap {
       String alias = queue.remove(0);
       Join j = map.get(alias);
       if (j != null && j.type == Join.Type.LEFT_OUTER) {
+        own();
         map.put(alias, j.withType(Join.Type.INNER));
         Join parent = map.get(j.parentAlias);
         if (parent != null && parent.type == Join.Type.INNER) {

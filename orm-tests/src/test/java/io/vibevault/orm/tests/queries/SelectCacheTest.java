@@ -240,11 +240,12 @@ class SelectCacheTest {
             "filterIsSticky",
             "reuseUsedAliases");
     // The parts held in objects of their own: only() and defer() (DeferredLoading.addTo puts both
-    // in the shape), the alias map and its reference counts.
+    // in the shape), the alias map and its reference counts (and whether a copy shares them,
+    // which never changes the SQL).
     assertThat(instanceFields("io.vibevault.orm.sql.DeferredLoading"))
         .containsExactlyInAnyOrder("only", "deferred");
     assertThat(instanceFields("io.vibevault.orm.sql.AliasMap"))
-        .containsExactlyInAnyOrder("map", "refcount");
+        .containsExactlyInAnyOrder("map", "refcount", "shared");
   }
 
   private static Set<String> instanceFields(String className) {
