@@ -40,7 +40,7 @@ final class AliasMap {
 
   /**
    * A copy for independent editing (joins are immutable). The two share their maps until either
-   * changes: every chained QuerySet call copies its query, and most calls (orderBy, slice, ...)
+   * changes: every chained QuerySet call copies its query, and many calls (orderBy, slice, ...)
    * never touch the joins.
    */
   AliasMap(AliasMap source) {
