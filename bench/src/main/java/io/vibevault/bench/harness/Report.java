@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,7 @@ public final class Report {
         out.append(String.format(" %22s", impl));
       }
       out.append(String.format("  %-22s%n", "VibeVault target"));
+      StringBuilder rounds = new StringBuilder();
       for (String w : WORKLOADS) {
         Map<String, JsonNode> row = db.getValue().get(w);
         if (row == null) {
@@ -128,6 +130,16 @@ public final class Report {
           out.append(String.format(" %22s", cell));
           md.append(' ').append(cell).append(" |");
           if (n != null) {
+            Double perRound =
+                ok(n) && ok(jdbc) && IMPLS.contains(impl) && !impl.equals("jdbc")
+                    ? roundRatio(n, jdbc)
+                    : null;
+            if (perRound != null) {
+              ((ObjectNode) n).put("round_ratio_to_jdbc", Math.round(perRound * 1000) / 1000.0);
+              if (impl.equals("vibevault")) {
+                rounds.append(String.format(Locale.ROOT, " %s %.2fx,", w, perRound));
+              }
+            }
             detail.add(n);
           }
         }
@@ -150,6 +162,12 @@ public final class Report {
                     w, n.get("impl").asText(), n.get("status").asText(), n.get("note").asText()));
           }
         }
+      }
+      if (rounds.length() > 0) {
+        out.append(
+                "   vibevault round by round (median of its sample over JDBC's in the same round):")
+            .append(rounds, 0, rounds.length() - 1)
+            .append('\n');
       }
       if (impls.contains(DJANGO)) {
         out.append(djangoNote(db.getValue()));
@@ -203,6 +221,31 @@ public final class Report {
       }
     }
     return "";
+  }
+
+  /**
+   * The median over the rounds both peers sampled of the peer's sample divided by JDBC's sample of
+   * the same round, or null without samples. The table's ratio divides two medians, the issue's
+   * measure; this one pairs samples taken seconds apart, so a machine whose speed moves between
+   * levels during a run (two, 1.7x apart, on one slow VM) mostly moves both halves of a pair alike,
+   * where it can put one peer's median on one level and the other's on the other.
+   */
+  static Double roundRatio(JsonNode peer, JsonNode jdbc) {
+    JsonNode a = peer.get("samples_ns");
+    JsonNode b = jdbc.get("samples_ns");
+    if (a == null || b == null) {
+      return null;
+    }
+    int n = Math.min(a.size(), b.size());
+    if (n == 0) {
+      return null;
+    }
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = a.get(i).asDouble() / b.get(i).asDouble();
+    }
+    Arrays.sort(ratios);
+    return ratios[n / 2];
   }
 
   private static boolean ok(JsonNode n) {
