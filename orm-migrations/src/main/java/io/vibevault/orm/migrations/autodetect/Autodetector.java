@@ -290,12 +290,12 @@ public final class Autodetector {
     }
     for (FieldDefinition newField : List.copyOf(addedFields)) {
       for (FieldDefinition oldField : List.copyOf(removedFields)) {
-        if (sameButName(oldModel, oldField, newField)
+        FieldDefinition afterRename = renamedField(oldModel, oldField, newField.name());
+        if (sameButName(afterRename, newField)
             && questioner.askRenameField(oldModel, oldField, newField)) {
           renames.add(new RenameField(app, name, oldField.name(), newField.name()));
           addedFields.remove(newField);
           removedFields.remove(oldField);
-          FieldDefinition afterRename = renamedField(oldModel, oldField, newField.name());
           if (!afterRename.equals(newField)) {
             alterFields.add(new AlterField(app, name, newField));
           }
@@ -399,9 +399,11 @@ public final class Autodetector {
     return scratch.model(model.appLabel(), model.name()).field(newName);
   }
 
-  private static boolean sameButName(
-      ModelDefinition model, FieldDefinition old, FieldDefinition candidate) {
-    FieldDefinition renamed = renamedField(model, old, candidate.name());
+  /**
+   * Whether a field as renaming it left it ({@link #renamedField}) is the candidate, or would be
+   * with the candidate's column.
+   */
+  private static boolean sameButName(FieldDefinition renamed, FieldDefinition candidate) {
     return renamed.equals(candidate)
         || (renamed.isConcrete() && renamed.withColumn(candidate.column()).equals(candidate));
   }
