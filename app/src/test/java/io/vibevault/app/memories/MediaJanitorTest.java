@@ -29,17 +29,14 @@ class MediaJanitorTest {
   @DbTest
   void orphansGoReferencedAndYoungFilesStay() throws Exception {
     MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
-    User ada =
-        new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
+    User ada = registerAda();
     Memories mine = new Memories(ada, media);
     Uploads uploads = new Uploads();
     Memory kept =
         mine.create("Kept", "", List.of(), uploads.accept(DemoMedia.photo(8, 8, "png", 1)));
     String orphan = media.save(DemoMedia.photo(8, 8, "png", 2), "png");
     String young = media.save(DemoMedia.photo(8, 8, "png", 3), "png");
-    Instant old = Instant.now().minus(Duration.ofMinutes(5));
-    Files.setLastModifiedTime(media.root().resolve(kept.mediaFile), FileTime.from(old));
-    Files.setLastModifiedTime(media.root().resolve(orphan), FileTime.from(old));
+    makeOld(media, kept.mediaFile, orphan);
 
     int removed = new MediaJanitor(media, Clock.systemUTC()).sweep(Duration.ofMinutes(1));
 
@@ -52,15 +49,12 @@ class MediaJanitorTest {
   @DbTest
   void avatarsNoProfileNamesGoToo() throws Exception {
     MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
-    User ada =
-        new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
+    User ada = registerAda();
     Profile profile = ada.relatedOne(Profile.class, "profile");
     profile.avatar = media.save(DemoMedia.photo(8, 8, "png", 1), "png", "avatars/");
     profile.save("avatar");
     String replaced = media.save(DemoMedia.photo(8, 8, "png", 2), "png", "avatars/");
-    Instant old = Instant.now().minus(Duration.ofMinutes(5));
-    Files.setLastModifiedTime(media.root().resolve(profile.avatar), FileTime.from(old));
-    Files.setLastModifiedTime(media.root().resolve(replaced), FileTime.from(old));
+    makeOld(media, profile.avatar, replaced);
 
     int removed = new MediaJanitor(media, Clock.systemUTC()).sweep(Duration.ofMinutes(1));
 
@@ -72,8 +66,7 @@ class MediaJanitorTest {
   @DbTest
   void aFailedInsertLeavesNoFileBehind() throws Exception {
     MediaStorage media = new MediaStorage(TestDirs.create("vv-media"));
-    User ada =
-        new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
+    User ada = registerAda();
     Memories mine = new Memories(ada, media);
     Uploads.Accepted photo = new Uploads().accept(DemoMedia.photo(8, 8, "png", 1));
     // 21 tags is refused inside the transaction, after the file was written.
@@ -90,6 +83,18 @@ class MediaJanitorTest {
     }
     try (Stream<Path> files = Files.walk(media.root())) {
       assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+    }
+  }
+
+  private static User registerAda() {
+    return new Accounts(new PasswordHasher(1024, 1, 1)).register("ada", "ada@x.io", "password-ada");
+  }
+
+  /** Dates the stored files five minutes back: older than the sweep's one-minute grace. */
+  private static void makeOld(MediaStorage media, String... names) throws Exception {
+    FileTime old = FileTime.from(Instant.now().minus(Duration.ofMinutes(5)));
+    for (String name : names) {
+      Files.setLastModifiedTime(media.root().resolve(name), old);
     }
   }
 }
