@@ -198,10 +198,19 @@ final class Sampler {
     // Code that runs once per operation (building and compiling a QuerySet) reaches the JIT's
     // optimising compiler after thousands of calls, not after a time: at 3-7 ms per operation,
     // 1.2 s left W7's update path in C1 code, where it cost VibeVault twice the client CPU (172 vs
-    // 89 us per update in a loop) and 8% of the wall clock on MariaDB. So operations shorter than
-    // 10 ms also warm up until 1,000 calls, for at most 5 s. (Longer ones spend their time in
-    // per-row loops, which the JIT compiles early; --quick keeps its short warm-up.)
+    // 89 us per update in a loop) and 8% of the wall clock on MariaDB. HotSpot hands a method to
+    // C2 once its profiling (tier-3) code has run about 5,000 times (Tier4InvocationThreshold,
+    // raised while C2's queue is long): after 1,000 calls, or the ~5,000 that 1.2 s holds of a
+    // 250 us page, VibeVault's per-call code (building the QuerySet, finding its SQL) was still
+    // reaching C2 in the first half of W3's rounds on the servers, at 1.20x and 1.22x of JDBC on
+    // MariaDB against 1.01x and 1.02x after 10,000 calls (W2 and W3 alone, two runs each). So
+    // operations shorter than 10 ms also warm up until 1,000 calls, and those under 1 ms until
+    // 10,000, for at most 5 s. (Longer ones spend their time in per-row loops, which the JIT
+    // compiles early. From 1 ms, the per-call code's first-tier cost is a few percent at most, and
+    // 10,000 calls of W4 and W7 made each peer's warm-up its 5 s, a minute of a full run; --quick
+    // keeps its short warm-up.)
     int warmOps = quick ? 3 : 1000;
+    int subMillisecondWarmOps = quick ? 3 : 10_000;
     long warmCapNs = 5000 * 1_000_000L;
     // W9 streams 200,000 rows per operation: half the warm-up is still several operations. W5
     // (~40 ms) gets the full warm-up: with half, its hydration and grouping code was still being
@@ -233,11 +242,14 @@ final class Sampler {
         if (i == 0 && done > 0) {
           warmMeanNs = elapsed / done;
         }
-        boolean longOpsDone = !writes && done > 0 && elapsed / done >= SHORT_OP_NS;
+        long meanNs = done > 0 ? elapsed / done : Long.MAX_VALUE;
+        boolean longOpsDone = !writes && done > 0 && meanNs >= SHORT_OP_NS;
+        int callsWanted =
+            !writes && !stream && meanNs < 1_000_000L ? subMillisecondWarmOps : warmOps;
         boolean enough =
             done >= minWarmOps
                 && elapsed >= warmNs
-                && (done >= warmOps || elapsed >= warmCapNs || longOpsDone);
+                && (done >= callsWanted || elapsed >= warmCapNs || longOpsDone);
         if (enough || done >= 100_000) {
           break;
         }
