@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the backends' {@link Operations} share (with the date parts and functions of {@link
@@ -68,6 +69,15 @@ public abstract class BaseOperations extends BaseFunctionOperations {
 
   private static final int QUOTED_LIMIT = 10_000;
 
+  /**
+   * {@link #quoteColumn} by alias, then column: one string per pair instead of one concatenated per
+   * use, and its hash kept. A grouped query hashes each grouping term to keep it once, and
+   * concatenating and hashing a fresh string per column per compile was 4-5% of compiling one.
+   */
+  private final Map<String, Map<String, String>> qualified = new ConcurrentHashMap<>();
+
+  private final AtomicInteger qualifiedCount = new AtomicInteger();
+
   protected BaseOperations(char quote) {
     this.quote = quote;
   }
@@ -90,6 +100,22 @@ public abstract class BaseOperations extends BaseFunctionOperations {
     String result = quote + name + quote;
     if (quoted.size() < QUOTED_LIMIT) {
       quoted.put(name, result);
+    }
+    return result;
+  }
+
+  @Override
+  public String quoteColumn(String alias, String column) {
+    Map<String, String> columns = qualified.get(alias);
+    String known = columns == null ? null : columns.get(column);
+    if (known != null) {
+      return known;
+    }
+    String result = quoteName(alias) + "." + quoteName(column);
+    // Both names were checked by quoteName; join aliases (T2, T3, ...) are few and repeat.
+    if (qualifiedCount.get() < QUOTED_LIMIT) {
+      qualifiedCount.incrementAndGet();
+      qualified.computeIfAbsent(alias, a -> new ConcurrentHashMap<>()).put(column, result);
     }
     return result;
   }

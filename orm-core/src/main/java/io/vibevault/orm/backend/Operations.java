@@ -23,6 +23,14 @@ public interface Operations {
   /** Quotes an identifier that came from model metadata. */
   String quoteName(String name);
 
+  /**
+   * A column of a table alias, {@code "alias"."column"}: the two quoted and joined by a dot. A
+   * compiled query names a column this way in its select list, conditions, grouping and ordering.
+   */
+  default String quoteColumn(String alias, String column) {
+    return quoteName(alias) + "." + quoteName(column);
+  }
+
   /** Binds a neutral value (or null) at {@code index}. */
   void bind(PreparedStatement ps, int index, Object value) throws SQLException;
 

@@ -36,9 +36,10 @@ public final class Col extends Expression {
 
   @Override
   public Fragment compile(Compiler compiler) {
-    String column = compiler.quote(field.column());
     return Fragment.sql(
-        alias == null ? column : compiler.quote(compiler.tableAlias(alias)) + "." + column);
+        alias == null
+            ? compiler.quote(field.column())
+            : compiler.quoteColumn(compiler.tableAlias(alias), field.column()));
   }
 
   @Override

@@ -23,6 +23,11 @@ public interface Compiler {
     return ops().quoteName(name);
   }
 
+  /** Quotes a column of a table alias taken from model metadata: {@code "alias"."column"}. */
+  default String quoteColumn(String alias, String column) {
+    return ops().quoteColumn(alias, column);
+  }
+
   /** Compiles a child expression. */
   Fragment compile(Expression expression);
 
