@@ -59,23 +59,19 @@ final class AliasMap {
     }
   }
 
-  /** The base table's alias, counting one more reference to it; made on first use. */
-  String initial(String table) {
-    own();
+  /**
+   * The base table's alias, made on first use. Unlike Django's {@code get_initial_alias}, later
+   * uses do not count: the base table is always in the FROM clause, and no decision reads its count
+   * (promotion, demotion and the SQL skip it; the filters' before-and-after of the counts looks for
+   * joins). Counting it changed the map on every {@code filter()}, and so copied the maps a
+   * QuerySet's copy shares with its source, even when the filter named only the base table.
+   */
+  String base(String table) {
     if (map.isEmpty()) {
+      own();
       map.put(table, Join.base(table, table));
       refcount.put(table, 1);
       return table;
-    }
-    String first = map.keySet().iterator().next();
-    refcount.merge(first, 1, Integer::sum);
-    return first;
-  }
-
-  /** The base table's alias, made on first use (no reference counted). */
-  String base(String table) {
-    if (map.isEmpty()) {
-      initial(table);
     }
     return map.keySet().iterator().next();
   }

@@ -92,7 +92,7 @@ final class FilterBuilder {
         || !isPlainPkValue(pk, value)) {
       return false;
     }
-    Col col = new Col(query.initialAlias(), pk);
+    Col col = new Col(query.baseAlias(), pk);
     query.where.add(pkCondition(LookupRegistry.lookup(col, "exact").create(col, value)));
     return true;
   }

@@ -111,7 +111,7 @@ public final class PrimaryKeySelect {
    */
   private static Template template(ModelMeta model, Operations ops, Features features) {
     Query q = new Query(model);
-    Col col = new Col(q.initialAlias(), model.pk());
+    Col col = new Col(q.baseAlias(), model.pk());
     Lookup exact = LookupRegistry.lookup(col, "exact").create(col, new SelectCache.Slot(0));
     if (exact.getClass() != Exact.class) {
       return NONE;

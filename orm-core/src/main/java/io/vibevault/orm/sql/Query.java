@@ -168,11 +168,7 @@ public final class Query implements Resolver {
 
   // ------------------------------------------------------------------ aliases and joins
 
-  /** The alias of the base table, created on first use, counting one more reference to it. */
-  String initialAlias() {
-    return aliases.initial(model.dbTable());
-  }
-
+  /** The alias of the base table, created on first use. */
   String baseAlias() {
     return aliases.base(model.dbTable());
   }
@@ -186,7 +182,7 @@ public final class Query implements Resolver {
    */
   JoinResult setupJoins(List<String> names, String original, Set<String> reuse, boolean allowMany) {
     PathResolver.Resolved path = PathResolver.resolve(model, names, original);
-    String alias = initialAlias();
+    String alias = baseAlias();
     List<String> joins = new ArrayList<>();
     joins.add(alias);
     for (PathStep step : path.steps()) {

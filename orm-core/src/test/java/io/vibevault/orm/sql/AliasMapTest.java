@@ -1,6 +1,7 @@
 package io.vibevault.orm.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class AliasMapTest {
   @Test
   void aJoinMadeOnACopyIsNotInItsSource() {
     AliasMap source = new AliasMap();
-    String base = source.initial("memories");
+    String base = source.base("memories");
     AliasMap copy = new AliasMap(source);
 
     String users = copy.join(toUsers(base, false), null);
@@ -28,24 +29,36 @@ class AliasMapTest {
   @Test
   void aSourceChangedAfterCopyingLeavesTheCopyAsItWas() {
     AliasMap source = new AliasMap();
-    String base = source.initial("memories");
+    String base = source.base("memories");
     String users = source.join(toUsers(base, true), null);
     AliasMap copy = new AliasMap(source);
 
     source.demote(Set.of(users));
     source.unref(users);
-    source.initial("memories");
+    source.base("memories");
 
     assertThat(source.map.get(users).type).isEqualTo(Join.Type.INNER);
     assertThat(copy.map.get(users).type).isEqualTo(Join.Type.LEFT_OUTER);
-    assertThat(source.refcount).containsEntry(users, 0).containsEntry("memories", 2);
+    assertThat(source.refcount).containsEntry(users, 0).containsEntry("memories", 1);
     assertThat(copy.refcount).containsEntry(users, 1).containsEntry("memories", 1);
+  }
+
+  @Test
+  void askingACopyForItsBaseTableChangesNothingSoTheMapsStayShared() {
+    AliasMap source = new AliasMap();
+    String base = source.base("memories");
+    AliasMap copy = new AliasMap(source);
+
+    assertThat(copy.base("memories")).isEqualTo(base);
+
+    assertThat(copy.map).isSameAs(source.map);
+    assertThat(copy.refcount).isSameAs(source.refcount).containsExactly(entry(base, 1));
   }
 
   @Test
   void aPromotionOnACopyLeavesTheSourceInner() {
     AliasMap source = new AliasMap();
-    String base = source.initial("memories");
+    String base = source.base("memories");
     String users = source.join(toUsers(base, true), null);
     source.demote(Set.of(users));
     AliasMap copy = new AliasMap(source);
