@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * The tables of one query under their aliases (Django's {@code alias_map} and {@code
- * alias_refcount}): the base table first, then every join in the order it was made, each with the
- * number of references to it. A join whose count falls to zero is left out of the SQL; joins are
- * made INNER where they can be and LEFT OUTER where a row without a match must survive.
+ * alias_refcount}): the base table first, then every join in the order it was made, each join with
+ * the number of references to it. A join whose count falls to zero is left out of the SQL; joins
+ * are made INNER where they can be and LEFT OUTER where a row without a match must survive.
  *
  * <pre>{@code
  * AliasMap aliases = new AliasMap();
