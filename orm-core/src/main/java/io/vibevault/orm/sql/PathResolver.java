@@ -7,6 +7,8 @@ import io.vibevault.orm.model.Relation;
 import io.vibevault.orm.model.ReverseRelation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the field part of a lookup path into relation hops (Django's {@code names_to_path}). Every
@@ -22,10 +24,25 @@ final class PathResolver {
   /** The longest lookup path accepted, so no work grows with a hostile key's length (H-10). */
   static final int MAX_PATH_LENGTH = 4_096;
 
+  /**
+   * Paths already split. Filter keys are few and repeat (literals in code), and the names of a kept
+   * split keep their hashes for the field, relation and lookup maps they are looked up in next.
+   * Bounded in count and in length, so keys from outside (a sort parameter, say) cannot grow it;
+   * once full it keeps what it has and splits the rest afresh.
+   */
+  private static final Map<String, List<String>> SPLITS = new ConcurrentHashMap<>();
+
+  private static final int MAX_SPLITS = 4_096;
+  private static final int MAX_KEPT_LENGTH = 256;
+
   private PathResolver() {}
 
   /** Splits a path at {@code __}; a path longer than {@link #MAX_PATH_LENGTH} is a FieldError. */
   static List<String> split(String path) {
+    List<String> known = SPLITS.get(path);
+    if (known != null) {
+      return known;
+    }
     if (path.length() > MAX_PATH_LENGTH) {
       throw new FieldError(
           "Lookup path "
@@ -42,7 +59,11 @@ final class PathResolver {
       from = at + 2;
     }
     parts.add(path.substring(from));
-    return List.copyOf(parts);
+    List<String> names = List.copyOf(parts);
+    if (path.length() <= MAX_KEPT_LENGTH && SPLITS.size() < MAX_SPLITS) {
+      SPLITS.put(path, names);
+    }
+    return names;
   }
 
   static Resolved resolve(ModelMeta start, List<String> names, String original) {
