@@ -39,10 +39,6 @@ final class PathResolver {
 
   /** Splits a path at {@code __}; a path longer than {@link #MAX_PATH_LENGTH} is a FieldError. */
   static List<String> split(String path) {
-    List<String> known = SPLITS.get(path);
-    if (known != null) {
-      return known;
-    }
     if (path.length() > MAX_PATH_LENGTH) {
       throw new FieldError(
           "Lookup path "
@@ -50,6 +46,11 @@ final class PathResolver {
               + " is longer than "
               + MAX_PATH_LENGTH
               + " characters");
+    }
+    // After the length check: looking a path up hashes all of it (H-10).
+    List<String> known = SPLITS.get(path);
+    if (known != null) {
+      return known;
     }
     // By hand: String.split compiles a regex for a two-character separator, on every filter.
     List<String> parts = new ArrayList<>(4);
