@@ -79,7 +79,7 @@ final class QualifyCompiler implements Compiler {
     // The outer query lists the inner columns by alias, leaving out the extras it only filters on.
     List<String> columns = new ArrayList<>();
     for (String alias : second.columnAliases) {
-      columns.add(quote(QUALIFY) + "." + quote(alias));
+      columns.add(quoteColumn(QUALIFY, alias));
     }
     StringBuilder sql =
         new StringBuilder("SELECT ")
@@ -197,7 +197,7 @@ final class QualifyCompiler implements Compiler {
       alias = "qual" + index;
     }
     if (alias != null) {
-      return Fragment.sql(quote(QUALIFY) + "." + quote(alias));
+      return Fragment.sql(quoteColumn(QUALIFY, alias));
     }
     return expression.compile(this);
   }

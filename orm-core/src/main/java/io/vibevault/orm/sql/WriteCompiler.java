@@ -187,8 +187,7 @@ public final class WriteCompiler {
       return compiler.whereSql();
     }
     Fragment sub = compiler.pkSubquery();
-    String pk =
-        ops.quoteName(query.model().dbTable()) + "." + ops.quoteName(query.model().pk().column());
+    String pk = ops.quoteColumn(query.model().dbTable(), query.model().pk().column());
     return new Fragment(pk + " IN (" + sub.sql() + ")", sub.params());
   }
 }
